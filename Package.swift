@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+
+import PackageDescription
+
+let package = Package(
+  name: "initdb-gen",
+  products: [
+    .executable(name: "initdb-gen", targets: ["InitDBGen"]),
+    .library(name: "InitDBCore", targets: ["InitDBCore"]),
+  ],
+  targets: [
+    // The library's sources live in Sources/InitDBCore as usual; its target is rooted
+    // at the package so that the top-level Templates folder, which reviewers read
+    // beside the generated files, ships as its resource without a copy.
+    .target(
+      name: "InitDBCore",
+      path: ".",
+      exclude: [
+        "README.md", "Sources/InitDBGen", "Sources/InitDBVerify", "Tests", "local", "scripts",
+      ],
+      sources: ["Sources/InitDBCore"],
+      resources: [.copy("Templates")]
+    ),
+    // Runs generated init folders on real PostgreSQL servers: `initdb-gen verify`.
+    .target(
+      name: "InitDBVerify",
+      dependencies: ["InitDBCore"],
+      resources: [.copy("Resources/first-start.sh")]
+    ),
+    .executableTarget(
+      name: "InitDBGen",
+      dependencies: ["InitDBCore", "InitDBVerify"]
+    ),
+    .testTarget(
+      name: "InitDBCoreTests",
+      dependencies: ["InitDBCore", "InitDBVerify"],
+      exclude: ["Fixtures"]
+    ),
+  ]
+)

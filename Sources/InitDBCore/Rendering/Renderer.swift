@@ -1,0 +1,50 @@
+/// Turns a permission model into the files of an init folder.
+///
+/// The renderer decides what goes into which file and in what order; the templates
+/// decide how each file reads. Every name reaches the templates already quoted, and
+/// the output depends on nothing but the model, the source description and the
+/// templates, so it is byte for byte the same on every machine.
+public struct Renderer: Sendable {
+  /// The templates the files are made from.
+  public let library: TemplateLibrary
+
+  /// Where the model came from, named in every file's header.
+  public let source: ModelSource
+
+  /// Makes a renderer.
+  public init(library: TemplateLibrary, source: ModelSource) {
+    self.library = library
+    self.source = source
+  }
+
+  /// Validates the model and renders every file of the init folder, in run order.
+  ///
+  /// - Parameter model: The permission model.
+  /// - Returns: The files, sorted by name, which is the order the image runs them in.
+  /// - Throws: The model's first validation error, or a template error.
+  public func render(_ model: PermissionModel) throws -> [RenderedFile] {
+    try model.validate()
+
+    let numbering = FileNumbering(databaseCount: model.databases.count)
+    let context = RenderingContext(model: model, source: source)
+    var files: [RenderedFile] = []
+
+    let rolesName = "\(numbering.roles)-roles.sh"
+    files.append(
+      RenderedFile(
+        name: rolesName,
+        content: try library.render("roles.sh.template", context.roles(fileName: rolesName)),
+        isExecutable: true
+      )
+    )
+
+    for (index, database) in model.databases.sorted(by: { $0.name < $1.name }).enumerated() {
+      let name = "\(numbering.database(at: index))-\(database.name).sql"
+      let values = try context.database(database, fileName: name)
+      files.append(
+        RenderedFile(name: name, content: try library.render("database.sql.template", values))
+      )
+    }
+    return files
+  }
+}

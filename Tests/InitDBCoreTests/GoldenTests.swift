@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import InitDBCore
+
+/// Golden files lock the rendered output byte for byte: any change to the model, the
+/// renderer or a template shows up as a diff that a reviewer reads.
+@Suite struct GoldenTests {
+  private func render(_ model: PermissionModel, source: ModelSource) throws -> [RenderedFile] {
+    try Renderer(library: try TemplateLibrary.bundled(), source: source).render(model)
+  }
+
+  @Test func kivollOutputEqualsTheCommittedInitFolder() throws {
+    let files = try render(.kivoll, source: .builtIn(.kivoll))
+    let folder = GoldenFiles.repositoryRoot.appendingPathComponent("local/initdb")
+
+    try GoldenFiles.assertMatches(files, folder: folder)
+  }
+
+  @Test(arguments: FixtureModels.all)
+  func fixtureModelOutputEqualsItsGoldenFiles(fixture: FixtureModels.Fixture) throws {
+    let files = try render(fixture.model, source: fixture.source)
+    let folder = GoldenFiles.testsFolder.appendingPathComponent("Fixtures/\(fixture.name)")
+
+    try GoldenFiles.assertMatches(files, folder: folder)
+  }
+
+  @Test func renderingTwiceGivesTheSameBytes() throws {
+    let first = try render(.kivoll, source: .builtIn(.kivoll))
+    let second = try render(.kivoll, source: .builtIn(.kivoll))
+
+    #expect(first == second)
+  }
+
+  @Test func outputHasLFLineEndingsAndNoAbsolutePaths() throws {
+    for file in try render(.kivoll, source: .builtIn(.kivoll)) {
+      #expect(!file.content.contains("\r"), "\(file.name) has a CR")
+      #expect(file.content.hasSuffix("\n"), "\(file.name) does not end in a newline")
+      #expect(!file.content.contains(GoldenFiles.repositoryRoot.path), "\(file.name)")
+      #expect(file.name == file.name.lowercased())
+    }
+  }
+
+  @Test func fileNamesHaveFixedWidthUniquePrefixes() throws {
+    let names = try render(.kivoll, source: .builtIn(.kivoll)).map(\.name)
+    let prefixes = names.map { $0.prefix { $0 != "-" } }
+
+    #expect(Set(prefixes).count == names.count)
+    #expect(Set(prefixes.map(\.count)).count == 1)
+    #expect(prefixes.allSatisfy { $0.allSatisfy(\.isNumber) })
+    #expect(names == names.sorted())
+  }
+
+  @Test func aOneGrantChangeIsASmallDiffInOneFile() throws {
+    var model = PermissionModel.kivoll
+    let database = try #require(model.databases.firstIndex { $0.name == "worker_db" })
+    let grant = try #require(model.databases[database].grants.firstIndex { $0.role == "api_app" })
+    model.databases[database].grants[grant].profile = .selectUpdate
+
+    let before = try render(.kivoll, source: .builtIn(.kivoll))
+    let after = try render(model, source: .builtIn(model))
+    let changed = zip(before, after).filter { $0 != $1 }
+
+    try #require(changed.count == 1)
+    let diff = try #require(
+      UnifiedDiff.make(
+        old: changed[0].0.content,
+        new: changed[0].1.content,
+        oldName: "a",
+        newName: "b"
+      )
+    )
+    let removed = diff.split(separator: "\n").filter { $0.hasPrefix("-") && !$0.hasPrefix("---") }
+    // The header's access line, the block title, the table grant, the default
+    // privilege for tables and the log line: each one line.
+    #expect(removed.count <= 5, "\(diff)")
+  }
+}
