@@ -1,4 +1,7 @@
 /// Turns command-line arguments into an `Invocation`, without touching anything else.
+///
+/// The first argument may name a subcommand; without one, initdb-gen renders the model.
+/// Each subcommand parses its own options with an `ArgumentCursor`.
 enum ArgumentParser {
   /// Parses the arguments that follow the program name.
   ///
@@ -6,59 +9,33 @@ enum ArgumentParser {
   /// - Returns: What to do.
   /// - Throws: `UsageError` naming the argument that is wrong.
   static func parse(_ arguments: [String]) throws(UsageError) -> Invocation {
+    switch arguments.first {
+    default:
+      return try parseGenerate(ArgumentCursor(arguments))
+    }
+  }
+
+  /// Parses the options of the default command.
+  private static func parseGenerate(_ cursor: ArgumentCursor) throws(UsageError) -> Invocation {
+    var cursor = cursor
     var options = GenerateOptions()
-    var remaining = arguments[...]
 
-    while let argument = remaining.popFirst() {
-      let (name, attached) = split(argument)
-
+    while let (name, attached) = cursor.next() {
       switch name {
       case "-h", "--help":
         return .help
       case "--version":
         return .version
       case "--check":
-        try rejectValue(attached, of: name)
+        try cursor.flag(attached, of: name)
         options.check = true
       case "-o", "--output":
-        options.output = try value(attached, of: name, from: &remaining)
+        options.output = try cursor.value(attached, of: name)
       default:
-        if name.hasPrefix("-") {
-          throw UsageError.unknownOption(name)
-        }
-        throw UsageError.unexpectedArgument(argument)
+        throw ArgumentCursor.unrecognised(name)
       }
     }
     return .generate(options)
-  }
-
-  /// Splits `--name=value` into its name and value.
-  private static func split(_ argument: String) -> (name: String, value: String?) {
-    guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else {
-      return (argument, nil)
-    }
-    return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
-  }
-
-  private static func value(
-    _ attached: String?,
-    of option: String,
-    from remaining: inout ArraySlice<String>
-  ) throws(UsageError) -> String {
-    if let attached {
-      guard !attached.isEmpty else { throw UsageError.missingValue(option) }
-      return attached
-    }
-    guard let next = remaining.popFirst(), !next.hasPrefix("-") || next == "-" else {
-      throw UsageError.missingValue(option)
-    }
-    return next
-  }
-
-  private static func rejectValue(_ attached: String?, of option: String) throws(UsageError) {
-    if attached != nil {
-      throw UsageError.unexpectedValue(option)
-    }
   }
 }
 

@@ -45,9 +45,16 @@ struct GenerateCommand {
   private func write(_ files: [RenderedFile], to folder: InitFolder) throws {
     let resolved = try folder.write(files)
 
-    if !resolved.isEmpty {
-      Console.error("initdb-gen: updated \(folder.url.relativePath):")
-      resolved.forEach { Console.error("  \($0)") }
+    for difference in resolved {
+      Console.error("initdb-gen: \(action(for: difference.kind)) \(difference.name)")
+    }
+  }
+
+  private func action(for kind: FileDifference.Kind) -> String {
+    switch kind {
+    case .missing: "wrote"
+    case .changed, .runBit: "updated"
+    case .stale: "removed"
     }
   }
 
