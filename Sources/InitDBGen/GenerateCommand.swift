@@ -58,6 +58,10 @@ struct GenerateCommand {
   private func write(_ files: [RenderedFile], to folder: InitFolder, artifacts: ArtifactSet?)
     throws
   {
+    // Rendering the artifacts against their files first finds missing markers before
+    // anything is written.
+    _ = try artifacts?.differences()
+
     let initFolder = folder.url.lastPathComponent
     for difference in try folder.write(files) {
       Console.error("initdb-gen: \(action(for: difference.kind)) \(initFolder)/\(difference.name)")

@@ -26,18 +26,21 @@ public struct ArtifactSet: Sendable {
 
   /// Writes every stale artifact, each file replaced atomically.
   ///
+  /// Every artifact is rendered and compared before the first write, so that a file
+  /// lacking its markers stops the command with nothing written.
+  ///
   /// - Returns: What the writes resolved.
   /// - Throws: What `differences()` throws, or `InitDBError.unwritableOutput`.
   @discardableResult
   public func write() throws -> [FileDifference] {
-    var resolved: [FileDifference] = []
-
-    for artifact in artifacts {
-      guard let difference = try difference(artifact) else { continue }
-      try replace(url(artifact), with: try expected(artifact), path: artifact.path)
-      resolved.append(difference)
+    let stale = try artifacts.compactMap { artifact in
+      try difference(artifact).map { (artifact, $0, try expected(artifact)) }
     }
-    return resolved.sorted { $0.name < $1.name }
+
+    for (artifact, _, content) in stale {
+      try replace(url(artifact), with: content, path: artifact.path)
+    }
+    return stale.map(\.1).sorted { $0.name < $1.name }
   }
 
   private func url(_ artifact: Artifact) -> URL {
