@@ -64,6 +64,21 @@ import Testing
     #expect(stale.isEmpty, "\(stale)")
   }
 
+  @Test func theREADMEExampleIsAValidModelInTheWritersLayout() throws {
+    let readme = try String(
+      contentsOf: GoldenFiles.repositoryRoot.appendingPathComponent("README.md"),
+      encoding: .utf8
+    )
+    let start = try #require(readme.range(of: "A complete small model"))
+    let open = try #require(
+      readme.range(of: "```json\n", range: start.upperBound..<readme.endIndex)
+    )
+    let close = try #require(readme.range(of: "```", range: open.upperBound..<readme.endIndex))
+    let example = String(readme[open.upperBound..<close.lowerBound])
+
+    #expect(ModelFile.encode(try decode(example)) == example)
+  }
+
   @Test(arguments: FixtureModels.all)
   func fixtureModelsRoundTrip(fixture: FixtureModels.Fixture) throws {
     let text = ModelFile.encode(fixture.model)
