@@ -36,7 +36,7 @@ public enum InitDBError: Error, Equatable, Sendable {
   case serviceWithoutLogin(role: String)
 
   /// A model file that is not valid JSON, or not a model: the JSON path (`$` for the
-  /// whole document) and, for syntax errors, the line and column.
+  /// whole document) and the line and column where the text has them.
   case invalidModelFile(file: String, path: String, line: Int?, column: Int?, reason: String)
 
   /// A model file that reads well but describes an invalid model.

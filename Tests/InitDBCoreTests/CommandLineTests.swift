@@ -199,9 +199,10 @@ import Testing
     let result = try run(["--model", "bad.json", "--output", "initdb"], in: root)
 
     #expect(result.status == 1)
+    let line = try #require(text.split(separator: "\n").firstIndex { $0.contains("read-mostly") })
     #expect(
       result.errorOutput.hasPrefix(
-        "error: bad.json: $.databases[0].grants[2].profile: not an access profile"
+        "error: bad.json:\(line + 1):30: $.databases[0].grants[2].profile: not an access profile"
       ),
       "\(result.errorOutput)"
     )

@@ -4,8 +4,8 @@ import Testing
 @testable import InitDBCore
 
 /// The JSON model file: the kivoll model round-trips through it to the same output,
-/// and every kind of bad file gets a message with the file, the JSON path and, for
-/// syntax errors, the line.
+/// and every kind of bad file gets a message with the file, the line and column, and
+/// the JSON path.
 @Suite struct ModelFileTests {
   private let kivollFile = GoldenFiles.testsFolder
     .appendingPathComponent("Fixtures/kivoll.model.json")
@@ -118,22 +118,24 @@ import Testing
   }
 
   @Test(arguments: [
-    (#"{ "name": "x" }"#, "$", "missing key 'formatVersion'"),
-    (#"{ "formatVersion": 2 }"#, "$.formatVersion", "format version 2 is not supported"),
-    (#"{ "formatVersion": "1" }"#, "$.formatVersion", "expected a whole number"),
-    ("[1]", "$", "expected an object"),
+    (#"{ "name": "x" }"#, "1:1: $", "missing key 'formatVersion'"),
+    (#"{ "formatVersion": 2 }"#, "1:3: $.formatVersion", "format version 2 is not supported"),
+    (#"{ "formatVersion": "1" }"#, "1:3: $.formatVersion", "expected a whole number"),
+    ("[1]", "1:1: $", "expected an object"),
   ])
-  func theVersionIsChecked(text: String, path: String, reason: String) throws {
+  func theVersionIsChecked(text: String, where: String, reason: String) throws {
     let error = try #require(failure(text))
 
-    #expect(error.description.hasPrefix("model.json: \(path): \(reason)"), "\(error)")
+    #expect(error.description.hasPrefix("model.json:\(`where`): \(reason)"), "\(error)")
   }
 
   @Test func anUnknownKeyIsNamedByItsPath() throws {
     let text = model(grants: #"{ "role": "app", "profile": "read-write", "schema": "x" }"#)
     let error = try #require(failure(text))
 
-    #expect(error.description.hasPrefix("model.json: $.databases[0].grants[0].schema: unknown key"))
+    #expect(
+      error.description.hasPrefix("model.json:9:121: $.databases[0].grants[0].schema: unknown key")
+    )
   }
 
   @Test func aWrongProfileIsNamedByItsPath() throws {
@@ -141,17 +143,19 @@ import Testing
 
     #expect(
       error.description
-        == "model.json: $.databases[0].grants[0].profile: not an access profile; use one of "
+        == "model.json:9:96: $.databases[0].grants[0].profile: not an access profile; use one of "
         + "migrator, read-write, read-only, select-update"
     )
   }
 
   @Test func missingAndMistypedValuesAreNamedByTheirPath() throws {
     let missing = try #require(failure(model(grants: #"{ "profile": "read-only" }"#)))
-    #expect(missing.description == "model.json: $.databases[0].grants[0]: missing key 'role'")
+    #expect(missing.description == "model.json:9:79: $.databases[0].grants[0]: missing key 'role'")
 
     let mistyped = try #require(failure(model(grants: #"{ "role": 7, "profile": "read-only" }"#)))
-    #expect(mistyped.description == "model.json: $.databases[0].grants[0].role: expected a string")
+    #expect(
+      mistyped.description == "model.json:9:81: $.databases[0].grants[0].role: expected a string"
+    )
   }
 
   @Test func anInvalidModelNamesTheFile() throws {

@@ -4,8 +4,9 @@ import Foundation
 ///
 /// The format is versioned by a top-level `"formatVersion"`; this initdb-gen reads and
 /// writes version 1. Reading is strict: a syntax error, an unknown key, a missing or
-/// mistyped value, and an invalid model are each reported with the file, the JSON path
-/// (`$.databases[2].grants[0].profile`) and, for syntax errors, the line and column.
+/// mistyped value, and an invalid model are each reported with the file and, where the
+/// text shows it, the line and column and the JSON path
+/// (`$.databases[2].grants[0].profile`).
 public enum ModelFile {
   /// The format version that this initdb-gen reads and writes.
   public static let formatVersion = 1
@@ -33,13 +34,14 @@ public enum ModelFile {
   /// - Throws: `InitDBError.invalidModelFile` or `.invalidModel`.
   public static func decode(_ data: Data, file: String) throws -> PermissionModel {
     let document = try parse(data, file: file)
-    try ModelKeys.check(document, file: file)
-
     let model: PermissionModel
     do {
+      try ModelKeys.check(document, file: file)
       model = try JSONDecoder().decode(PermissionModel.self, from: data)
     } catch let error as DecodingError {
-      throw ModelDecodingFailure.describe(error, file: file)
+      throw locate(ModelDecodingFailure.describe(error, file: file), in: data)
+    } catch let error as InitDBError {
+      throw locate(error, in: data)
     }
 
     do {
@@ -57,6 +59,20 @@ public enum ModelFile {
   /// - Returns: The JSON text.
   public static func encode(_ model: PermissionModel) -> String {
     ModelJSONWriter.write(model, formatVersion: formatVersion)
+  }
+
+  /// Adds the line and column of the error's JSON path, where the text has it.
+  private static func locate(_ error: InitDBError, in data: Data) -> InitDBError {
+    guard case .invalidModelFile(let file, let path, nil, nil, let reason) = error,
+      let position = JSONPositions([UInt8](data))[path]
+    else { return error }
+    return .invalidModelFile(
+      file: file,
+      path: path,
+      line: position.line,
+      column: position.column,
+      reason: reason
+    )
   }
 
   /// Parses the JSON syntax, turning Foundation's character offset into a line.
