@@ -101,7 +101,6 @@ struct ArtifactContext {
       ]
     }
     return [
-      "file": "README.md",
       "source": .text(source.description),
       "command": .text(source.regenerateCommand),
       "roles": .list(roleRows),
