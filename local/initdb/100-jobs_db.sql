@@ -39,6 +39,7 @@ ALTER ROLE "api_migrator" IN DATABASE "jobs_db"
   SET role = 'api_owner';
 COMMIT;
 \echo '100-jobs_db.sql: database jobs_db: owner api_owner'
+\echo '100-jobs_db.sql: api_migrator in jobs_db: migrator, sessions run as api_owner'
 
 \connect "jobs_db"
 BEGIN;

@@ -37,6 +37,7 @@ ALTER ROLE "predict_migrator" IN DATABASE "predict_db"
   SET role = 'predict_owner';
 COMMIT;
 \echo '101-predict_db.sql: database predict_db: owner predict_owner'
+\echo '101-predict_db.sql: predict_migrator in predict_db: migrator, sessions run as predict_owner'
 
 \connect "predict_db"
 BEGIN;

@@ -35,6 +35,7 @@ ALTER ROLE "api_migrator" IN DATABASE "userdata_db"
   SET role = 'api_owner';
 COMMIT;
 \echo '103-userdata_db.sql: database userdata_db: owner api_owner'
+\echo '103-userdata_db.sql: api_migrator in userdata_db: migrator, sessions run as api_owner'
 
 \connect "userdata_db"
 BEGIN;

@@ -37,6 +37,7 @@ ALTER ROLE "worker_migrator" IN DATABASE "worker_db"
   SET role = 'worker_owner';
 COMMIT;
 \echo '104-worker_db.sql: database worker_db: owner worker_owner'
+\echo '104-worker_db.sql: worker_migrator in worker_db: migrator, sessions run as worker_owner'
 
 \connect "worker_db"
 BEGIN;

@@ -36,6 +36,7 @@ ALTER ROLE "shop_migrator" IN DATABASE "catalog_db"
   SET role = 'shop_owner';
 COMMIT;
 \echo '100-catalog_db.sql: database catalog_db: owner shop_owner'
+\echo '100-catalog_db.sql: shop_migrator in catalog_db: migrator, sessions run as shop_owner'
 
 \connect "catalog_db"
 BEGIN;

@@ -39,6 +39,7 @@ ALTER ROLE "shop_migrator" IN DATABASE "orders_db"
   SET role = 'shop_owner';
 COMMIT;
 \echo '101-orders_db.sql: database orders_db: owner shop_owner'
+\echo '101-orders_db.sql: shop_migrator in orders_db: migrator, sessions run as shop_owner'
 
 \connect "orders_db"
 BEGIN;
