@@ -10,6 +10,8 @@ enum ArgumentParser {
   /// - Throws: `UsageError` naming the argument that is wrong.
   static func parse(_ arguments: [String]) throws(UsageError) -> Invocation {
     switch arguments.first {
+    case "verify":
+      return try parseVerify(ArgumentCursor(Array(arguments.dropFirst())))
     default:
       return try parseGenerate(ArgumentCursor(arguments))
     }

@@ -26,6 +26,11 @@ enum CommandRunner {
       return .success
     case .generate(let options):
       return GenerateCommand(options: options).run()
+    case .verify(let options):
+      return VerifyCommand(options: options).run()
+    case .verifyHelp:
+      Console.output(Usage.verifyHelp)
+      return .success
     }
   }
 }

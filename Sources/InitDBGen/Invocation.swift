@@ -3,6 +3,12 @@ enum Invocation: Equatable {
   /// Render the model into the init folder, or compare with it.
   case generate(GenerateOptions)
 
+  /// Prove an init folder on a throwaway PostgreSQL server.
+  case verify(VerifyOptions)
+
+  /// Show the help text of `initdb-gen verify`.
+  case verifyHelp
+
   /// Show the help text.
   case help
 

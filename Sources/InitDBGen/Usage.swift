@@ -3,7 +3,11 @@ import InitDBCore
 /// The texts initdb-gen shows about itself.
 enum Usage {
   /// The one-line synopsis, shown after a usage error.
-  static let synopsis = "Usage: initdb-gen [--check] [--output DIR]"
+  static let synopsis = """
+    Usage: initdb-gen [--check] [--output DIR]
+           initdb-gen verify [--pg-bin DIR] [--initdb DIR] [--env-file FILE ...]
+                             [--keep]
+    """
 
   /// The full `--help` text.
   static let help = """
@@ -18,6 +22,9 @@ enum Usage {
     all at once, and removes generated files that the model no longer produces.
     Files that initdb-gen did not generate are never touched.
 
+    `initdb-gen verify` proves the init folder on a throwaway PostgreSQL
+    server; see 'initdb-gen verify --help'.
+
     Options:
       --check         Render in memory and compare with the folder instead of
                       writing. Prints a unified diff of what is stale.
@@ -30,6 +37,44 @@ enum Usage {
       0   Success; with --check, the folder is current.
       1   Failure: an invalid model, a write error, or (with --check) a stale
           folder.
+      64  Wrong arguments.
+    """
+
+  /// The `verify --help` text.
+  static let verifyHelp = """
+    initdb-gen verify: prove an init folder on a throwaway PostgreSQL server.
+
+    Usage: initdb-gen verify [--pg-bin DIR] [--initdb DIR] [--env-file FILE ...]
+                             [--keep]
+
+    Runs the init folder exactly as the official image's first start does, on a
+    new cluster in a temporary folder (as the OS user postgres when run as
+    root), then restarts the server on 127.0.0.1 with password authentication
+    and acts as every login role: CONNECT to every database, creating tables,
+    indexes, views and schemas, altering and dropping, and SELECT, INSERT
+    (serial and identity keys), UPDATE, DELETE and TRUNCATE on what the owner
+    and each migrator create, who owns it, a realistic migration and typical
+    queries, and that NOLOGIN roles cannot log in. Every outcome is compared
+    with what the model says.
+
+    Prints a table (role, database, action, expected, actual), every mismatch
+    again with its role, database and action, and 'N passed, M failed'. The
+    server and its data are removed at the end, on failure and on Ctrl-C.
+
+    Options:
+      --pg-bin DIR    The folder with postgres, initdb, pg_ctl and psql.
+                      Default: the postgres on PATH.
+      --initdb DIR    The init folder. Default: local/initdb of the repository.
+      --env-file FILE KEY=VALUE lines for the first start, as Docker Compose
+                      reads env files; repeat for several files. Without one,
+                      every password variable gets a random password made of
+                      characters that break naive quoting.
+      --keep          Leave the server running and say how to connect.
+      -h, --help      Show this help.
+
+    Exit codes:
+      0   Every check passed.
+      1   A mismatch, a failed first start, or a server that would not run.
       64  Wrong arguments.
     """
 
