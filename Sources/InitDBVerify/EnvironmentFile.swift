@@ -4,15 +4,17 @@ import Foundation
 /// verify passes to the first start.
 ///
 /// Blank lines and lines starting with `#` are skipped, as is a leading `export `. A
-/// value in single quotes is taken as it is; in double quotes, `\n`, `\"` and `\\` are
-/// unescaped; an unquoted value ends before ` #` and loses surrounding spaces.
+/// value in single quotes is taken as it is. In double quotes, `\n`, `\"` and `\\` are
+/// unescaped; an unquoted value ends before ` #` and loses surrounding spaces. Outside
+/// single quotes, `$$` is a `$`, and `$NAME` and `${NAME}` take the value of a variable
+/// set earlier in the files or in verify's own environment, as Compose does.
 enum EnvironmentFile {
   /// Reads one file.
   ///
   /// - Parameter path: The file.
   /// - Returns: Its variables.
   /// - Throws: `VerifyError.unreadableEnvironmentFile` naming the file and line.
-  static func read(_ path: String) throws -> [String: String] {
+  static func read(_ path: String, known: [String: String] = [:]) throws -> [String: String] {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw VerifyError.unreadableEnvironmentFile(path: path, reason: "cannot read it")
     }
@@ -35,28 +37,55 @@ enum EnvironmentFile {
         )
       }
       let key = line[..<equals].trimmingCharacters(in: .whitespaces)
-      variables[key] = value(String(line[line.index(after: equals)...]))
+      let scope = known.merging(variables) { $1 }
+      variables[key] = value(String(line[line.index(after: equals)...]), variables: scope)
     }
     return variables
   }
 
-  /// The value after `=`, with quotes and comments handled.
-  static func value(_ text: String) -> String {
+  /// The value after `=`, with quotes, comments and `$` handled.
+  static func value(_ text: String, variables: [String: String] = [:]) -> String {
     let text = text.trimmingCharacters(in: .whitespaces)
 
     if text.count >= 2, text.hasPrefix("'"), text.hasSuffix("'") {
       return String(text.dropFirst().dropLast())
     }
     if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") {
-      return String(text.dropFirst().dropLast())
+      let unescaped = String(text.dropFirst().dropLast())
         .replacingOccurrences(of: "\\\\", with: "\u{0}")
         .replacingOccurrences(of: "\\n", with: "\n")
         .replacingOccurrences(of: "\\\"", with: "\"")
         .replacingOccurrences(of: "\u{0}", with: "\\")
+      return interpolated(unescaped, variables: variables)
     }
     if let comment = text.range(of: " #") {
-      return text[..<comment.lowerBound].trimmingCharacters(in: .whitespaces)
+      let bare = text[..<comment.lowerBound].trimmingCharacters(in: .whitespaces)
+      return interpolated(bare, variables: variables)
     }
-    return text
+    return interpolated(text, variables: variables)
+  }
+
+  /// Replaces `$$`, `$NAME` and `${NAME}`; an unset name gives an empty string.
+  private static func interpolated(_ text: String, variables: [String: String]) -> String {
+    var result = ""
+    var rest = Substring(text)
+
+    while let dollar = rest.firstIndex(of: "$") {
+      result += rest[..<dollar]
+      rest = rest[rest.index(after: dollar)...]
+
+      if rest.first == "$" {
+        result += "$"
+        rest = rest.dropFirst()
+      } else if rest.first == "{", let close = rest.firstIndex(of: "}") {
+        result += variables[String(rest[rest.index(after: rest.startIndex)..<close])] ?? ""
+        rest = rest[rest.index(after: close)...]
+      } else {
+        let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        result += name.isEmpty ? "$" : variables[String(name)] ?? ""
+        rest = rest.dropFirst(name.count)
+      }
+    }
+    return result + rest
   }
 }

@@ -30,7 +30,8 @@ public enum VerifyPasswords {
     }
     var environment: [String: String] = [:]
     for file in files {
-      environment.merge(try EnvironmentFile.read(file)) { $1 }
+      let known = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+      environment.merge(try EnvironmentFile.read(file, known: known)) { $1 }
     }
     // The throwaway cluster's administrator is its own; the files' would not apply.
     environment["POSTGRES_USER"] = nil
