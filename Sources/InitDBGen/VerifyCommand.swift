@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import InitDBCore
 import InitDBVerify
+import Synchronization
 
 /// Proves the init folder on a throwaway PostgreSQL server and prints the access matrix.
 struct VerifyCommand {
@@ -27,11 +28,20 @@ struct VerifyCommand {
       finish(verifier)
       return report.passed ? .success : .failure
     } catch {
+      // An interrupt stops the server under the running step, which then fails: the
+      // signal handler reports and exits, so say nothing more.
+      if Self.interrupted.withLock({ $0 }) {
+        finish(verifier)
+        while true { pause() }
+      }
       Console.error("error: \(error)")
       finish(verifier)
       return .failure
     }
   }
+
+  /// Whether SIGINT or SIGTERM arrived.
+  private static let interrupted = Mutex(false)
 
   private func makeVerifier() throws -> Verifier {
     let model = PermissionModel.kivoll
@@ -75,6 +85,7 @@ struct VerifyCommand {
       signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
       source.setEventHandler {
+        Self.interrupted.withLock { $0 = true }
         Console.error("initdb-gen verify: interrupted")
         finish(verifier)
         exit(128 + number)

@@ -55,12 +55,14 @@ public final class Verifier: @unchecked Sendable {
 
   /// Stops the cluster and removes its data; safe to call from a signal handler's
   /// queue and more than once.
+  ///
+  /// A second caller waits until the first one has finished removing, so that the
+  /// process does not exit with the data half removed.
   public func removeCluster() {
-    let cluster = lock.withLock {
-      defer { currentCluster = nil }
-      return currentCluster
+    lock.withLock {
+      currentCluster?.remove()
+      currentCluster = nil
     }
-    cluster?.remove()
   }
 
   /// Runs the first start and every check.
@@ -73,7 +75,10 @@ public final class Verifier: @unchecked Sendable {
     let cluster = try ScratchCluster(binaries: binaries)
     lock.withLock { currentCluster = cluster }
 
-    progress("first start of \(initFolder.path) on PostgreSQL \(binaries.version)")
+    progress(
+      "first start of \(initFolder.path) on PostgreSQL \(binaries.version) "
+        + "in \(cluster.root.path)"
+    )
     try cluster.runFirstStart(
       initFolder: try copyInitFolder(into: cluster),
       environment: environment

@@ -64,14 +64,15 @@ BEGIN
     ) AS expected (grantee, datname, allowed)
     WHERE has_database_privilege(grantee, datname, 'CONNECT') <> allowed
   LOOP
-    RAISE EXCEPTION 'self-test: role %, database %, action CONNECT: % but the model says %',
+    RAISE EXCEPTION
+      'self-test: role %, database %, action CONNECT: % but the model says %',
       mismatch.grantee, mismatch.datname,
       CASE WHEN mismatch.allowed THEN 'denied' ELSE 'allowed' END,
       CASE WHEN mismatch.allowed THEN 'allowed' ELSE 'denied' END;
   END LOOP;
 END
 $$;
-\echo '900-self-test.sql: every login role connects where the model says, and nowhere else'
+\echo '900-self-test.sql: every login role connects where the model says'
 
 --
 -- Database jobs_db
@@ -84,8 +85,9 @@ BEGIN;
 -- grantee, in a subtransaction that is always undone, and stops with a
 -- message naming role, database and action when the outcome is not the
 -- one listed. It is a temporary procedure: it goes with the ROLLBACK below.
-CREATE PROCEDURE pg_temp.expect_access(grantee text, allowed text[], denied text[])
-  LANGUAGE plpgsql AS $body$
+CREATE PROCEDURE pg_temp.expect_access(
+  grantee text, allowed text[], denied text[]
+) LANGUAGE plpgsql AS $body$
 DECLARE
   action text;
   expected boolean;
@@ -135,11 +137,13 @@ BEGIN
       WHEN insufficient_privilege THEN
         actual := false;
       WHEN OTHERS THEN
-        RAISE EXCEPTION 'self-test: role %, database %, action %: failed: % (SQLSTATE %)',
+        RAISE EXCEPTION
+          'self-test: role %, database %, action %: failed: % (SQLSTATE %)',
           grantee, current_database(), action, SQLERRM, SQLSTATE;
     END;
     IF actual <> expected THEN
-      RAISE EXCEPTION 'self-test: role %, database %, action %: % but the model says %',
+      RAISE EXCEPTION
+        'self-test: role %, database %, action %: % but the model says %',
         grantee, current_database(), action,
         CASE WHEN actual THEN 'allowed' ELSE 'denied' END,
         CASE WHEN expected THEN 'allowed' ELSE 'denied' END;
@@ -154,7 +158,8 @@ SET ROLE "api_owner";
 CREATE TABLE public.initdb_probe_serial (id serial PRIMARY KEY, note text);
 CREATE TABLE public.initdb_probe_identity
   (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text);
-CREATE VIEW public.initdb_probe_view AS SELECT id, note FROM public.initdb_probe_serial;
+CREATE VIEW public.initdb_probe_view
+  AS SELECT id, note FROM public.initdb_probe_serial;
 RESET ROLE;
 
 -- api_owner: the owner
@@ -165,8 +170,7 @@ CALL pg_temp.expect_access('api_owner',
     'SELECT (view)', 'INSERT (serial)', 'INSERT (identity)', 'UPDATE',
     'DELETE', 'TRUNCATE'
   ]::text[],
-  denied => ARRAY[
-  ]::text[]);
+  denied => ARRAY[]::text[]);
 
 -- api_app: read-write
 CALL pg_temp.expect_access('api_app',
@@ -187,8 +191,7 @@ CALL pg_temp.expect_access('api_migrator',
     'SELECT (view)', 'INSERT (serial)', 'INSERT (identity)', 'UPDATE',
     'DELETE', 'TRUNCATE'
   ]::text[],
-  denied => ARRAY[
-  ]::text[]);
+  denied => ARRAY[]::text[]);
 
 -- predict_app: select-update
 CALL pg_temp.expect_access('predict_app',
@@ -226,8 +229,9 @@ BEGIN;
 -- grantee, in a subtransaction that is always undone, and stops with a
 -- message naming role, database and action when the outcome is not the
 -- one listed. It is a temporary procedure: it goes with the ROLLBACK below.
-CREATE PROCEDURE pg_temp.expect_access(grantee text, allowed text[], denied text[])
-  LANGUAGE plpgsql AS $body$
+CREATE PROCEDURE pg_temp.expect_access(
+  grantee text, allowed text[], denied text[]
+) LANGUAGE plpgsql AS $body$
 DECLARE
   action text;
   expected boolean;
@@ -277,11 +281,13 @@ BEGIN
       WHEN insufficient_privilege THEN
         actual := false;
       WHEN OTHERS THEN
-        RAISE EXCEPTION 'self-test: role %, database %, action %: failed: % (SQLSTATE %)',
+        RAISE EXCEPTION
+          'self-test: role %, database %, action %: failed: % (SQLSTATE %)',
           grantee, current_database(), action, SQLERRM, SQLSTATE;
     END;
     IF actual <> expected THEN
-      RAISE EXCEPTION 'self-test: role %, database %, action %: % but the model says %',
+      RAISE EXCEPTION
+        'self-test: role %, database %, action %: % but the model says %',
         grantee, current_database(), action,
         CASE WHEN actual THEN 'allowed' ELSE 'denied' END,
         CASE WHEN expected THEN 'allowed' ELSE 'denied' END;
@@ -296,7 +302,8 @@ SET ROLE "predict_owner";
 CREATE TABLE public.initdb_probe_serial (id serial PRIMARY KEY, note text);
 CREATE TABLE public.initdb_probe_identity
   (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text);
-CREATE VIEW public.initdb_probe_view AS SELECT id, note FROM public.initdb_probe_serial;
+CREATE VIEW public.initdb_probe_view
+  AS SELECT id, note FROM public.initdb_probe_serial;
 RESET ROLE;
 
 -- predict_owner: the owner
@@ -307,8 +314,7 @@ CALL pg_temp.expect_access('predict_owner',
     'SELECT (view)', 'INSERT (serial)', 'INSERT (identity)', 'UPDATE',
     'DELETE', 'TRUNCATE'
   ]::text[],
-  denied => ARRAY[
-  ]::text[]);
+  denied => ARRAY[]::text[]);
 
 -- api_app: read-only
 CALL pg_temp.expect_access('api_app',
@@ -340,8 +346,7 @@ CALL pg_temp.expect_access('predict_migrator',
     'SELECT (view)', 'INSERT (serial)', 'INSERT (identity)', 'UPDATE',
     'DELETE', 'TRUNCATE'
   ]::text[],
-  denied => ARRAY[
-  ]::text[]);
+  denied => ARRAY[]::text[]);
 
 ROLLBACK;
 \echo '900-self-test.sql: predict_db: every role does what the model says'
@@ -357,8 +362,9 @@ BEGIN;
 -- grantee, in a subtransaction that is always undone, and stops with a
 -- message naming role, database and action when the outcome is not the
 -- one listed. It is a temporary procedure: it goes with the ROLLBACK below.
-CREATE PROCEDURE pg_temp.expect_access(grantee text, allowed text[], denied text[])
-  LANGUAGE plpgsql AS $body$
+CREATE PROCEDURE pg_temp.expect_access(
+  grantee text, allowed text[], denied text[]
+) LANGUAGE plpgsql AS $body$
 DECLARE
   action text;
   expected boolean;
@@ -408,11 +414,13 @@ BEGIN
       WHEN insufficient_privilege THEN
         actual := false;
       WHEN OTHERS THEN
-        RAISE EXCEPTION 'self-test: role %, database %, action %: failed: % (SQLSTATE %)',
+        RAISE EXCEPTION
+          'self-test: role %, database %, action %: failed: % (SQLSTATE %)',
           grantee, current_database(), action, SQLERRM, SQLSTATE;
     END;
     IF actual <> expected THEN
-      RAISE EXCEPTION 'self-test: role %, database %, action %: % but the model says %',
+      RAISE EXCEPTION
+        'self-test: role %, database %, action %: % but the model says %',
         grantee, current_database(), action,
         CASE WHEN actual THEN 'allowed' ELSE 'denied' END,
         CASE WHEN expected THEN 'allowed' ELSE 'denied' END;
@@ -427,7 +435,8 @@ SET ROLE "scheduler";
 CREATE TABLE public.initdb_probe_serial (id serial PRIMARY KEY, note text);
 CREATE TABLE public.initdb_probe_identity
   (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text);
-CREATE VIEW public.initdb_probe_view AS SELECT id, note FROM public.initdb_probe_serial;
+CREATE VIEW public.initdb_probe_view
+  AS SELECT id, note FROM public.initdb_probe_serial;
 RESET ROLE;
 
 -- scheduler: the owner
@@ -438,8 +447,7 @@ CALL pg_temp.expect_access('scheduler',
     'SELECT (view)', 'INSERT (serial)', 'INSERT (identity)', 'UPDATE',
     'DELETE', 'TRUNCATE'
   ]::text[],
-  denied => ARRAY[
-  ]::text[]);
+  denied => ARRAY[]::text[]);
 
 ROLLBACK;
 \echo '900-self-test.sql: scheduler_db: every role does what the model says'
@@ -455,8 +463,9 @@ BEGIN;
 -- grantee, in a subtransaction that is always undone, and stops with a
 -- message naming role, database and action when the outcome is not the
 -- one listed. It is a temporary procedure: it goes with the ROLLBACK below.
-CREATE PROCEDURE pg_temp.expect_access(grantee text, allowed text[], denied text[])
-  LANGUAGE plpgsql AS $body$
+CREATE PROCEDURE pg_temp.expect_access(
+  grantee text, allowed text[], denied text[]
+) LANGUAGE plpgsql AS $body$
 DECLARE
   action text;
   expected boolean;
@@ -506,11 +515,13 @@ BEGIN
       WHEN insufficient_privilege THEN
         actual := false;
       WHEN OTHERS THEN
-        RAISE EXCEPTION 'self-test: role %, database %, action %: failed: % (SQLSTATE %)',
+        RAISE EXCEPTION
+          'self-test: role %, database %, action %: failed: % (SQLSTATE %)',
           grantee, current_database(), action, SQLERRM, SQLSTATE;
     END;
     IF actual <> expected THEN
-      RAISE EXCEPTION 'self-test: role %, database %, action %: % but the model says %',
+      RAISE EXCEPTION
+        'self-test: role %, database %, action %: % but the model says %',
         grantee, current_database(), action,
         CASE WHEN actual THEN 'allowed' ELSE 'denied' END,
         CASE WHEN expected THEN 'allowed' ELSE 'denied' END;
@@ -525,7 +536,8 @@ SET ROLE "api_owner";
 CREATE TABLE public.initdb_probe_serial (id serial PRIMARY KEY, note text);
 CREATE TABLE public.initdb_probe_identity
   (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text);
-CREATE VIEW public.initdb_probe_view AS SELECT id, note FROM public.initdb_probe_serial;
+CREATE VIEW public.initdb_probe_view
+  AS SELECT id, note FROM public.initdb_probe_serial;
 RESET ROLE;
 
 -- api_owner: the owner
@@ -536,8 +548,7 @@ CALL pg_temp.expect_access('api_owner',
     'SELECT (view)', 'INSERT (serial)', 'INSERT (identity)', 'UPDATE',
     'DELETE', 'TRUNCATE'
   ]::text[],
-  denied => ARRAY[
-  ]::text[]);
+  denied => ARRAY[]::text[]);
 
 -- api_app: read-write
 CALL pg_temp.expect_access('api_app',
@@ -558,8 +569,7 @@ CALL pg_temp.expect_access('api_migrator',
     'SELECT (view)', 'INSERT (serial)', 'INSERT (identity)', 'UPDATE',
     'DELETE', 'TRUNCATE'
   ]::text[],
-  denied => ARRAY[
-  ]::text[]);
+  denied => ARRAY[]::text[]);
 
 ROLLBACK;
 \echo '900-self-test.sql: userdata_db: every role does what the model says'
@@ -575,8 +585,9 @@ BEGIN;
 -- grantee, in a subtransaction that is always undone, and stops with a
 -- message naming role, database and action when the outcome is not the
 -- one listed. It is a temporary procedure: it goes with the ROLLBACK below.
-CREATE PROCEDURE pg_temp.expect_access(grantee text, allowed text[], denied text[])
-  LANGUAGE plpgsql AS $body$
+CREATE PROCEDURE pg_temp.expect_access(
+  grantee text, allowed text[], denied text[]
+) LANGUAGE plpgsql AS $body$
 DECLARE
   action text;
   expected boolean;
@@ -626,11 +637,13 @@ BEGIN
       WHEN insufficient_privilege THEN
         actual := false;
       WHEN OTHERS THEN
-        RAISE EXCEPTION 'self-test: role %, database %, action %: failed: % (SQLSTATE %)',
+        RAISE EXCEPTION
+          'self-test: role %, database %, action %: failed: % (SQLSTATE %)',
           grantee, current_database(), action, SQLERRM, SQLSTATE;
     END;
     IF actual <> expected THEN
-      RAISE EXCEPTION 'self-test: role %, database %, action %: % but the model says %',
+      RAISE EXCEPTION
+        'self-test: role %, database %, action %: % but the model says %',
         grantee, current_database(), action,
         CASE WHEN actual THEN 'allowed' ELSE 'denied' END,
         CASE WHEN expected THEN 'allowed' ELSE 'denied' END;
@@ -645,7 +658,8 @@ SET ROLE "worker_owner";
 CREATE TABLE public.initdb_probe_serial (id serial PRIMARY KEY, note text);
 CREATE TABLE public.initdb_probe_identity
   (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text);
-CREATE VIEW public.initdb_probe_view AS SELECT id, note FROM public.initdb_probe_serial;
+CREATE VIEW public.initdb_probe_view
+  AS SELECT id, note FROM public.initdb_probe_serial;
 RESET ROLE;
 
 -- worker_owner: the owner
@@ -656,8 +670,7 @@ CALL pg_temp.expect_access('worker_owner',
     'SELECT (view)', 'INSERT (serial)', 'INSERT (identity)', 'UPDATE',
     'DELETE', 'TRUNCATE'
   ]::text[],
-  denied => ARRAY[
-  ]::text[]);
+  denied => ARRAY[]::text[]);
 
 -- api_app: read-only
 CALL pg_temp.expect_access('api_app',
@@ -689,8 +702,7 @@ CALL pg_temp.expect_access('worker_migrator',
     'SELECT (view)', 'INSERT (serial)', 'INSERT (identity)', 'UPDATE',
     'DELETE', 'TRUNCATE'
   ]::text[],
-  denied => ARRAY[
-  ]::text[]);
+  denied => ARRAY[]::text[]);
 
 ROLLBACK;
 \echo '900-self-test.sql: worker_db: every role does what the model says'

@@ -27,7 +27,7 @@ public struct ProbeObjects: Sendable {
       "CREATE TABLE \(serialTable) (id serial PRIMARY KEY, note text)",
       "CREATE TABLE \(identityTable)\n"
         + "  (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text)",
-      "CREATE VIEW \(view) AS SELECT id, note FROM \(serialTable)",
+      "CREATE VIEW \(view)\n  AS SELECT id, note FROM \(serialTable)",
     ]
   }
 

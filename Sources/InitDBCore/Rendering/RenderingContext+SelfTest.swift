@@ -67,6 +67,8 @@ extension RenderingContext {
     values["description"] = .text(profile.map { $0.title } ?? "the owner")
     values["allowed"] = .list(try Self.wrappedLiterals(allowed).map { .text($0) })
     values["denied"] = .list(try Self.wrappedLiterals(denied).map { .text($0) })
+    values["hasAllowed"] = .flag(!allowed.isEmpty)
+    values["hasDenied"] = .flag(!denied.isEmpty)
     return .object(values)
   }
 

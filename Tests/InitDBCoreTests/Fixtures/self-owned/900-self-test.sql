@@ -32,14 +32,15 @@ BEGIN
     ) AS expected (grantee, datname, allowed)
     WHERE has_database_privilege(grantee, datname, 'CONNECT') <> allowed
   LOOP
-    RAISE EXCEPTION 'self-test: role %, database %, action CONNECT: % but the model says %',
+    RAISE EXCEPTION
+      'self-test: role %, database %, action CONNECT: % but the model says %',
       mismatch.grantee, mismatch.datname,
       CASE WHEN mismatch.allowed THEN 'denied' ELSE 'allowed' END,
       CASE WHEN mismatch.allowed THEN 'allowed' ELSE 'denied' END;
   END LOOP;
 END
 $$;
-\echo '900-self-test.sql: every login role connects where the model says, and nowhere else'
+\echo '900-self-test.sql: every login role connects where the model says'
 
 --
 -- Database reports_db
@@ -52,8 +53,9 @@ BEGIN;
 -- grantee, in a subtransaction that is always undone, and stops with a
 -- message naming role, database and action when the outcome is not the
 -- one listed. It is a temporary procedure: it goes with the ROLLBACK below.
-CREATE PROCEDURE pg_temp.expect_access(grantee text, allowed text[], denied text[])
-  LANGUAGE plpgsql AS $body$
+CREATE PROCEDURE pg_temp.expect_access(
+  grantee text, allowed text[], denied text[]
+) LANGUAGE plpgsql AS $body$
 DECLARE
   action text;
   expected boolean;
@@ -103,11 +105,13 @@ BEGIN
       WHEN insufficient_privilege THEN
         actual := false;
       WHEN OTHERS THEN
-        RAISE EXCEPTION 'self-test: role %, database %, action %: failed: % (SQLSTATE %)',
+        RAISE EXCEPTION
+          'self-test: role %, database %, action %: failed: % (SQLSTATE %)',
           grantee, current_database(), action, SQLERRM, SQLSTATE;
     END;
     IF actual <> expected THEN
-      RAISE EXCEPTION 'self-test: role %, database %, action %: % but the model says %',
+      RAISE EXCEPTION
+        'self-test: role %, database %, action %: % but the model says %',
         grantee, current_database(), action,
         CASE WHEN actual THEN 'allowed' ELSE 'denied' END,
         CASE WHEN expected THEN 'allowed' ELSE 'denied' END;
@@ -122,7 +126,8 @@ SET ROLE "reporter";
 CREATE TABLE public.initdb_probe_serial (id serial PRIMARY KEY, note text);
 CREATE TABLE public.initdb_probe_identity
   (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text);
-CREATE VIEW public.initdb_probe_view AS SELECT id, note FROM public.initdb_probe_serial;
+CREATE VIEW public.initdb_probe_view
+  AS SELECT id, note FROM public.initdb_probe_serial;
 RESET ROLE;
 
 -- reporter: the owner
@@ -133,8 +138,7 @@ CALL pg_temp.expect_access('reporter',
     'SELECT (view)', 'INSERT (serial)', 'INSERT (identity)', 'UPDATE',
     'DELETE', 'TRUNCATE'
   ]::text[],
-  denied => ARRAY[
-  ]::text[]);
+  denied => ARRAY[]::text[]);
 
 -- auditor: read-only
 CALL pg_temp.expect_access('auditor',
