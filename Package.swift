@@ -25,7 +25,7 @@ let package = Package(
     .target(
       name: "InitDBVerify",
       dependencies: ["InitDBCore"],
-      resources: [.copy("Resources/first-start.sh")]
+      resources: [.copy("Resources/first-start.sh"), .copy("Resources/migration.sql")]
     ),
     .executableTarget(
       name: "InitDBGen",

@@ -323,6 +323,14 @@ WITH owner_side(rolname) AS (
       ('sequences', u.sequence_privileges)
     ) AS k(kind, privileges),
     unnest(k.privileges) AS p(privilege)
+  -- What a migrator creates as itself gives the owner every privilege, so that
+  -- its usual sessions, which run as the owner, can use it.
+  UNION
+  SELECT s.rolname, '', k.kind, 'api_owner', b.privilege_type
+    FROM owner_side s,
+    (VALUES ('tables', 'r'::"char"), ('sequences', 's')) AS k(kind, acl_kind),
+    aclexplode(acldefault(k.acl_kind, to_regrole(s.rolname))) AS b
+    WHERE s.rolname <> 'api_owner'
 )
 SELECT format('jobs_db: schema %s: owner is %s, the model says api_owner',
     quote_ident(nspname), pg_get_userbyid(nspowner))
@@ -438,6 +446,14 @@ WITH owner_side(rolname) AS (
       ('sequences', u.sequence_privileges)
     ) AS k(kind, privileges),
     unnest(k.privileges) AS p(privilege)
+  -- What a migrator creates as itself gives the owner every privilege, so that
+  -- its usual sessions, which run as the owner, can use it.
+  UNION
+  SELECT s.rolname, '', k.kind, 'predict_owner', b.privilege_type
+    FROM owner_side s,
+    (VALUES ('tables', 'r'::"char"), ('sequences', 's')) AS k(kind, acl_kind),
+    aclexplode(acldefault(k.acl_kind, to_regrole(s.rolname))) AS b
+    WHERE s.rolname <> 'predict_owner'
 )
 SELECT format('predict_db: schema %s: owner is %s, the model says predict_owner',
     quote_ident(nspname), pg_get_userbyid(nspowner))
@@ -546,6 +562,14 @@ WITH owner_side(rolname) AS (
       ('sequences', u.sequence_privileges)
     ) AS k(kind, privileges),
     unnest(k.privileges) AS p(privilege)
+  -- What a migrator creates as itself gives the owner every privilege, so that
+  -- its usual sessions, which run as the owner, can use it.
+  UNION
+  SELECT s.rolname, '', k.kind, 'scheduler', b.privilege_type
+    FROM owner_side s,
+    (VALUES ('tables', 'r'::"char"), ('sequences', 's')) AS k(kind, acl_kind),
+    aclexplode(acldefault(k.acl_kind, to_regrole(s.rolname))) AS b
+    WHERE s.rolname <> 'scheduler'
 )
 SELECT format('scheduler_db: schema %s: owner is %s, the model says scheduler',
     quote_ident(nspname), pg_get_userbyid(nspowner))
@@ -658,6 +682,14 @@ WITH owner_side(rolname) AS (
       ('sequences', u.sequence_privileges)
     ) AS k(kind, privileges),
     unnest(k.privileges) AS p(privilege)
+  -- What a migrator creates as itself gives the owner every privilege, so that
+  -- its usual sessions, which run as the owner, can use it.
+  UNION
+  SELECT s.rolname, '', k.kind, 'api_owner', b.privilege_type
+    FROM owner_side s,
+    (VALUES ('tables', 'r'::"char"), ('sequences', 's')) AS k(kind, acl_kind),
+    aclexplode(acldefault(k.acl_kind, to_regrole(s.rolname))) AS b
+    WHERE s.rolname <> 'api_owner'
 )
 SELECT format('userdata_db: schema %s: owner is %s, the model says api_owner',
     quote_ident(nspname), pg_get_userbyid(nspowner))
@@ -773,6 +805,14 @@ WITH owner_side(rolname) AS (
       ('sequences', u.sequence_privileges)
     ) AS k(kind, privileges),
     unnest(k.privileges) AS p(privilege)
+  -- What a migrator creates as itself gives the owner every privilege, so that
+  -- its usual sessions, which run as the owner, can use it.
+  UNION
+  SELECT s.rolname, '', k.kind, 'worker_owner', b.privilege_type
+    FROM owner_side s,
+    (VALUES ('tables', 'r'::"char"), ('sequences', 's')) AS k(kind, acl_kind),
+    aclexplode(acldefault(k.acl_kind, to_regrole(s.rolname))) AS b
+    WHERE s.rolname <> 'worker_owner'
 )
 SELECT format('worker_db: schema %s: owner is %s, the model says worker_owner',
     quote_ident(nspname), pg_get_userbyid(nspowner))

@@ -14,6 +14,8 @@ enum ArgumentParser {
       return .model(modelFile: try parseModelOption(ArgumentCursor(Array(arguments.dropFirst()))))
     case "audit":
       return .audit(modelFile: try parseModelOption(ArgumentCursor(Array(arguments.dropFirst()))))
+    case "verify":
+      return try parseVerify(ArgumentCursor(Array(arguments.dropFirst())))
     default:
       return try parseGenerate(ArgumentCursor(arguments))
     }

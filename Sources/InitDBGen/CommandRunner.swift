@@ -30,6 +30,11 @@ enum CommandRunner {
       return PrintCommand(modelFile: modelFile, output: .model).run()
     case .audit(let modelFile):
       return PrintCommand(modelFile: modelFile, output: .audit).run()
+    case .verify(let options):
+      return VerifyCommand(options: options).run()
+    case .verifyHelp:
+      Console.output(Usage.verifyHelp)
+      return .success
     }
   }
 }

@@ -9,6 +9,12 @@ enum Invocation: Equatable {
   /// Print the audit script of a model.
   case audit(modelFile: String?)
 
+  /// Prove an init folder on a throwaway PostgreSQL server.
+  case verify(VerifyOptions)
+
+  /// Show the help text of `initdb-gen verify`.
+  case verifyHelp
+
   /// Show the help text.
   case help
 

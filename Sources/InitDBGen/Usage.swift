@@ -7,6 +7,8 @@ enum Usage {
     Usage: initdb-gen [--check] [--output DIR [--model FILE]]
            initdb-gen model [--model FILE]
            initdb-gen audit [--model FILE]
+           initdb-gen verify [--pg-bin DIR] [--initdb DIR] [--env-file FILE ...]
+                             [--keep]
     """
 
   /// The full `--help` text.
@@ -32,6 +34,9 @@ enum Usage {
                       running server differs from the model, and exits 3 when
                       anything differs (0 when nothing does).
 
+    `initdb-gen verify` proves the init folder on a throwaway PostgreSQL
+    server; see 'initdb-gen verify --help'.
+
     Options:
       --check         Render in memory and compare instead of writing. Prints
                       a unified diff of every stale file.
@@ -48,6 +53,44 @@ enum Usage {
       0   Success; with --check, everything is current.
       1   Failure: an unreadable or invalid model, a write error, or (with
           --check) a stale file.
+      64  Wrong arguments.
+    """
+
+  /// The `verify --help` text.
+  static let verifyHelp = """
+    initdb-gen verify: prove an init folder on a throwaway PostgreSQL server.
+
+    Usage: initdb-gen verify [--pg-bin DIR] [--initdb DIR] [--env-file FILE ...]
+                             [--keep]
+
+    Runs the init folder exactly as the official image's first start does, on a
+    new cluster in a temporary folder (as the OS user postgres when run as
+    root), then restarts the server on 127.0.0.1 with password authentication
+    and acts as every login role: CONNECT to every database, creating tables,
+    indexes, views and schemas, altering and dropping, and SELECT, INSERT
+    (serial and identity keys), UPDATE, DELETE and TRUNCATE on what the owner
+    and each migrator create, who owns it, a realistic migration and typical
+    queries, and that NOLOGIN roles cannot log in. Every outcome is compared
+    with what the model says.
+
+    Prints a table (role, database, action, expected, actual), every mismatch
+    again with its role, database and action, and 'N passed, M failed'. The
+    server and its data are removed at the end, on failure and on Ctrl-C.
+
+    Options:
+      --pg-bin DIR    The folder with postgres, initdb, pg_ctl and psql.
+                      Default: the postgres on PATH.
+      --initdb DIR    The init folder. Default: local/initdb of the repository.
+      --env-file FILE KEY=VALUE lines for the first start, as Docker Compose
+                      reads env files; repeat for several files. Without one,
+                      every password variable gets a random password made of
+                      characters that break naive quoting.
+      --keep          Leave the server running and say how to connect.
+      -h, --help      Show this help.
+
+    Exit codes:
+      0   Every check passed.
+      1   A mismatch, a failed first start, or a server that would not run.
       64  Wrong arguments.
     """
 

@@ -41,7 +41,10 @@ public struct PostgresBinaries: Sendable {
       folder.appendingPathComponent("postgres").path,
       ["--version"]
     )
-    guard result.succeeded, let version = result.output.split(separator: " ").last else {
+    // "postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)": the first number.
+    let words = result.output.split(whereSeparator: \.isWhitespace)
+    guard result.succeeded, let version = words.first(where: { $0.first?.isNumber == true })
+    else {
       throw VerifyError.postgresNotFound("\(folder.path)/postgres --version failed")
     }
     return PostgresBinaries(

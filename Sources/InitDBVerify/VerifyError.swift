@@ -9,6 +9,12 @@ public enum VerifyError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The init folder failed on first start, as the image would have.
   case initFailed(output: String)
 
+  /// An environment file that cannot be read or is not made of `KEY=VALUE` lines.
+  case unreadableEnvironmentFile(path: String, reason: String)
+
+  /// A login role whose password verify cannot log in with.
+  case unusablePassword(role: String, variable: String)
+
   /// The message shown after `error: `.
   public var description: String {
     switch self {
@@ -18,6 +24,11 @@ public enum VerifyError: Error, Equatable, Sendable, CustomStringConvertible {
       "the throwaway server failed to \(step):\n\(output)"
     case .initFailed(let output):
       "the init folder failed on first start:\n\(output)"
+    case .unreadableEnvironmentFile(let path, let reason):
+      "environment file \(path): \(reason)"
+    case .unusablePassword(let role, let variable):
+      "cannot log in as \(role): \(variable) (or \(variable)_FILE) is unset, empty or a "
+        + "SCRAM verifier; give verify the plain password in an --env-file"
     }
   }
 }

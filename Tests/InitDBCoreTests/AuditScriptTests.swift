@@ -110,8 +110,3 @@ struct AuditScriptTests {
     #expect(script.contains("BEGIN READ ONLY;"))
   }
 }
-
-extension PostgresBinaries: CustomTestStringConvertible {
-  /// Names the major in test results, for example `PostgreSQL 14.22`.
-  public var testDescription: String { "PostgreSQL \(version)" }
-}

@@ -53,3 +53,8 @@ enum PostgresServer {
     )
   )
 }
+
+extension PostgresBinaries: CustomTestStringConvertible {
+  /// Names the installation in parameterized test results, for example `PostgreSQL 14.22`.
+  public var testDescription: String { "PostgreSQL \(version)" }
+}

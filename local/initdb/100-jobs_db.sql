@@ -65,6 +65,19 @@ SELECT string_agg(quote_ident(nspname), ', ' ORDER BY nspname) AS schemas
   ) \gset
 
 --
+-- api_migrator: migrator
+--
+-- A migration that runs SET ROLE api_migrator makes objects that belong to
+-- api_migrator, not to api_owner. The owner gets every privilege on them, so
+-- that the migrator's ordinary sessions, which start as the owner, can still
+-- use them (altering or dropping them needs SET ROLE api_migrator again).
+
+ALTER DEFAULT PRIVILEGES FOR ROLE "api_migrator"
+  GRANT ALL ON TABLES TO "api_owner";
+ALTER DEFAULT PRIVILEGES FOR ROLE "api_migrator"
+  GRANT ALL ON SEQUENCES TO "api_owner";
+
+--
 -- api_app: read-write
 --
 

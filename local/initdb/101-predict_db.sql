@@ -63,6 +63,19 @@ SELECT string_agg(quote_ident(nspname), ', ' ORDER BY nspname) AS schemas
   ) \gset
 
 --
+-- predict_migrator: migrator
+--
+-- A migration that runs SET ROLE predict_migrator makes objects that belong to
+-- predict_migrator, not to predict_owner. The owner gets every privilege on them, so
+-- that the migrator's ordinary sessions, which start as the owner, can still
+-- use them (altering or dropping them needs SET ROLE predict_migrator again).
+
+ALTER DEFAULT PRIVILEGES FOR ROLE "predict_migrator"
+  GRANT ALL ON TABLES TO "predict_owner";
+ALTER DEFAULT PRIVILEGES FOR ROLE "predict_migrator"
+  GRANT ALL ON SEQUENCES TO "predict_owner";
+
+--
 -- api_app: read-only
 --
 

@@ -63,6 +63,19 @@ SELECT string_agg(quote_ident(nspname), ', ' ORDER BY nspname) AS schemas
   ) \gset
 
 --
+-- worker_migrator: migrator
+--
+-- A migration that runs SET ROLE worker_migrator makes objects that belong to
+-- worker_migrator, not to worker_owner. The owner gets every privilege on them, so
+-- that the migrator's ordinary sessions, which start as the owner, can still
+-- use them (altering or dropping them needs SET ROLE worker_migrator again).
+
+ALTER DEFAULT PRIVILEGES FOR ROLE "worker_migrator"
+  GRANT ALL ON TABLES TO "worker_owner";
+ALTER DEFAULT PRIVILEGES FOR ROLE "worker_migrator"
+  GRANT ALL ON SEQUENCES TO "worker_owner";
+
+--
 -- api_app: read-only
 --
 

@@ -45,6 +45,19 @@ public struct Renderer: Sendable {
         RenderedFile(name: name, content: try library.render("database.sql.template", values))
       )
     }
+
+    // The self-test runs after every database exists, and before anything that
+    // records a completed init, so that a failing check stops the first start.
+    let selfTestName = "\(numbering.closing(at: 0))-self-test.sql"
+    files.append(
+      RenderedFile(
+        name: selfTestName,
+        content: try library.render(
+          "self-test.sql.template",
+          context.selfTest(fileName: selfTestName)
+        )
+      )
+    )
     return files
   }
 }

@@ -65,6 +65,19 @@ SELECT string_agg(quote_ident(nspname), ', ' ORDER BY nspname) AS schemas
   ) \gset
 
 --
+-- shop_migrator: migrator
+--
+-- A migration that runs SET ROLE shop_migrator makes objects that belong to
+-- shop_migrator, not to shop_owner. The owner gets every privilege on them, so
+-- that the migrator's ordinary sessions, which start as the owner, can still
+-- use them (altering or dropping them needs SET ROLE shop_migrator again).
+
+ALTER DEFAULT PRIVILEGES FOR ROLE "shop_migrator"
+  GRANT ALL ON TABLES TO "shop_owner";
+ALTER DEFAULT PRIVILEGES FOR ROLE "shop_migrator"
+  GRANT ALL ON SEQUENCES TO "shop_owner";
+
+--
 -- courier: select-update
 --
 
