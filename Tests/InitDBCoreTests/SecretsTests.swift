@@ -65,7 +65,7 @@ struct SecretsTests {
     defer { cluster.remove() }
     let passwords = set.passwords
 
-    let environment = try self.environment(for: passwords, delivery: delivery, in: cluster)
+    let environment = try Self.environment(for: passwords, delivery: delivery, in: cluster)
     let result = try cluster.runFirstStart(
       initFolder: initFolder,
       environment: environment,
@@ -100,7 +100,7 @@ struct SecretsTests {
     defer { cluster.remove() }
 
     var environment = KivollPasswords.plain
-    environment["WORKER_APP_PASSWORD_FILE"] = try writeSecret(
+    environment["WORKER_APP_PASSWORD_FILE"] = try Self.writeSecret(
       "from-a-file",
       named: "worker_app",
       in: cluster
@@ -120,7 +120,7 @@ struct SecretsTests {
     defer { cluster.remove() }
 
     // Written by root with no permissions: the server's OS user cannot read it.
-    let file = try writeSecret("secret", named: "api_app", in: cluster)
+    let file = try Self.writeSecret("secret", named: "api_app", in: cluster)
     if kind == "missing" {
       try FileManager.default.removeItem(at: file)
     } else {
@@ -138,7 +138,7 @@ struct SecretsTests {
   }
 
   /// The container's environment: each password as a variable, or as a file.
-  private func environment(
+  static func environment(
     for passwords: [String: String],
     delivery: Delivery,
     in cluster: ScratchCluster
@@ -147,14 +147,14 @@ struct SecretsTests {
 
     var environment: [String: String] = [:]
     for (variable, password) in passwords {
-      let file = try writeSecret(password + "\n", named: variable, in: cluster)
+      let file = try Self.writeSecret(password + "\n", named: variable, in: cluster)
       environment[variable + "_FILE"] = file.path
     }
     return environment
   }
 
   /// Writes a secret file as Docker does: owned by root, readable by everyone.
-  private func writeSecret(_ text: String, named name: String, in cluster: ScratchCluster)
+  static func writeSecret(_ text: String, named name: String, in cluster: ScratchCluster)
     throws -> URL
   {
     let folder = cluster.root.appendingPathComponent("secrets")
