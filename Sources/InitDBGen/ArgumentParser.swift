@@ -10,6 +10,8 @@ enum ArgumentParser {
   /// - Throws: `UsageError` naming the argument that is wrong.
   static func parse(_ arguments: [String]) throws(UsageError) -> Invocation {
     switch arguments.first {
+    case "hash-password":
+      return try parseHashPassword(ArgumentCursor(Array(arguments.dropFirst())))
     default:
       return try parseGenerate(ArgumentCursor(arguments))
     }
@@ -53,12 +55,17 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
   /// A word that is neither an option nor a command.
   case unexpectedArgument(String)
 
+  /// An option given a value it cannot take.
+  case invalidValue(String, value: String, expected: String)
+
   var description: String {
     switch self {
     case .unknownOption(let option): "unknown option '\(option)'"
     case .missingValue(let option): "missing value for option '\(option)'"
     case .unexpectedValue(let option): "option '\(option)' takes no value"
     case .unexpectedArgument(let argument): "unexpected argument '\(argument)'"
+    case .invalidValue(let option, let value, let expected):
+      "invalid value '\(value)' for option '\(option)': expected \(expected)"
     }
   }
 }

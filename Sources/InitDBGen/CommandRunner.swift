@@ -26,6 +26,8 @@ enum CommandRunner {
       return .success
     case .generate(let options):
       return GenerateCommand(options: options).run()
+    case .hashPassword(let options):
+      return HashPasswordCommand(options: options).run()
     }
   }
 }

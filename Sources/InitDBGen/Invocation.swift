@@ -3,6 +3,9 @@ enum Invocation: Equatable {
   /// Render the model into the init folder, or compare with it.
   case generate(GenerateOptions)
 
+  /// Compute a SCRAM-SHA-256 verifier for the password on standard input.
+  case hashPassword(HashPasswordOptions)
+
   /// Show the help text.
   case help
 
