@@ -32,6 +32,7 @@ ensure_debian_package() {
 }
 
 ensure_debian_package shellcheck shellcheck
+ensure_debian_package strace strace
 ensure_debian_package psql postgresql-client-15
 
 # One "MAJOR BIN_FOLDER" line per major on stdout.

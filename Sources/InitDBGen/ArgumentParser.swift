@@ -16,6 +16,8 @@ enum ArgumentParser {
       return .audit(modelFile: try parseModelOption(ArgumentCursor(Array(arguments.dropFirst()))))
     case "verify":
       return try parseVerify(ArgumentCursor(Array(arguments.dropFirst())))
+    case "hash-password":
+      return try parseHashPassword(ArgumentCursor(Array(arguments.dropFirst())))
     default:
       return try parseGenerate(ArgumentCursor(arguments))
     }
@@ -84,6 +86,9 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
   /// A model file given without a folder to write its init files to.
   case modelNeedsOutput
 
+  /// An option given a value it cannot take.
+  case invalidValue(String, value: String, expected: String)
+
   var description: String {
     switch self {
     case .unknownOption(let option): "unknown option '\(option)'"
@@ -92,6 +97,8 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
     case .unexpectedArgument(let argument): "unexpected argument '\(argument)'"
     case .modelNeedsOutput:
       "--model needs --output DIR: another model's init folder does not go into local/initdb"
+    case .invalidValue(let option, let value, let expected):
+      "invalid value '\(value)' for option '\(option)': expected \(expected)"
     }
   }
 }

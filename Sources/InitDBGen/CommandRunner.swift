@@ -35,6 +35,8 @@ enum CommandRunner {
     case .verifyHelp:
       Console.output(Usage.verifyHelp)
       return .success
+    case .hashPassword(let options):
+      return HashPasswordCommand(options: options).run()
     }
   }
 }

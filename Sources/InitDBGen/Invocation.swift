@@ -15,6 +15,9 @@ enum Invocation: Equatable {
   /// Show the help text of `initdb-gen verify`.
   case verifyHelp
 
+  /// Compute a SCRAM-SHA-256 verifier for the password on standard input.
+  case hashPassword(HashPasswordOptions)
+
   /// Show the help text.
   case help
 

@@ -2,13 +2,14 @@ import InitDBCore
 
 /// The texts initdb-gen shows about itself.
 enum Usage {
-  /// The synopsis, shown after a usage error.
+  /// The synopsis, one line per command, shown after a usage error.
   static let synopsis = """
     Usage: initdb-gen [--check] [--output DIR [--model FILE]]
            initdb-gen model [--model FILE]
            initdb-gen audit [--model FILE]
            initdb-gen verify [--pg-bin DIR] [--initdb DIR] [--env-file FILE ...]
                              [--keep]
+           initdb-gen hash-password [--iterations N] < PASSWORD_FILE
     """
 
   /// The full `--help` text.
@@ -49,10 +50,18 @@ enum Usage {
       -h, --help      Show this help.
       --version       Show the version.
 
+    hash-password reads one password from standard input (a terminal is asked
+    for it without echo), drops one trailing newline, and prints its
+    SCRAM-SHA-256 verifier: give that to the container instead of the password,
+    and PostgreSQL stores it as it is. The password is never an argument,
+    because other users can read every process's arguments.
+      --iterations N  PBKDF2 iterations, from 4096 (PostgreSQL's default) up;
+                      every login of the role pays for them.
+
     Exit codes:
       0   Success; with --check, everything is current.
-      1   Failure: an unreadable or invalid model, a write error, or (with
-          --check) a stale file.
+      1   Failure: an unreadable or invalid model, a write error, (with
+          --check) a stale file, or (hash-password) no usable password.
       64  Wrong arguments.
     """
 

@@ -19,4 +19,20 @@ enum KivollPasswords {
     "WORKER_APP_PASSWORD": "percent %s %d %n and *glob* ?[a] ~user",
     "WORKER_MIGRATOR_PASSWORD": "SQL 'it''s' E'\\x41' $$ dollar quoted $$ $tag$ x $tag$",
   ]
+
+  /// Passwords at the edges of what a shell, psql and libpq carry, each one different.
+  ///
+  /// Lines inside a password, spaces around it, option-like words, a kilobyte of text,
+  /// something that looks like a SCRAM verifier but is not one, and a trailing
+  /// backslash. A password cannot end with a newline: the shell's `$(< file)` and
+  /// psql's backquotes both drop trailing newlines (the README says so).
+  static let unusual: [String: String] = [
+    "API_APP_PASSWORD": "line one\nline two\r\nline three",
+    "API_MIGRATOR_PASSWORD": "  leading and trailing spaces  ",
+    "PREDICT_APP_PASSWORD": "-n -e --help",
+    "PREDICT_MIGRATOR_PASSWORD": String(repeating: "long-€-", count: 150),
+    "SCHEDULER_DB_PASSWORD": "SCRAM-SHA-256$not:a$verifier",
+    "WORKER_APP_PASSWORD": #"\\server\share\ \n \t \' \" ends with a backslash\"#,
+    "WORKER_MIGRATOR_PASSWORD": "%%s :pw :'pw' \\set x `id` \\! id",
+  ]
 }

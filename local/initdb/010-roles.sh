@@ -95,10 +95,20 @@
 
 -- Keep the statements that carry passwords out of the server log, whatever
 -- logging the server was started with: the image starts its temporary init
--- server with the same options as the real one. This session alone changes.
+-- server with the same options as the real one. Statements are logged by
+-- kind, by duration, by sampling and on error, parse trees print every
+-- literal in them, and pg_stat_statements, when loaded, keeps their text on
+-- disk (where it is not loaded, its setting is a harmless placeholder). This
+-- session alone changes.
 SET log_statement = 'none';
 SET log_min_duration_statement = -1;
+SET log_min_duration_sample = -1;
+SET log_transaction_sample_rate = 0;
 SET log_min_error_statement = 'panic';
+SET debug_print_parse = off;
+SET debug_print_rewritten = off;
+SET debug_print_plan = off;
+SET pg_stat_statements.track_utility = off;
 SET password_encryption = 'scram-sha-256';
 
 BEGIN;

@@ -65,9 +65,13 @@ initdb --username="$POSTGRES_USER" --pwfile=<(printf '%s\n' "$POSTGRES_PASSWORD"
 	--auth-local=trust --auth-host=scram-sha-256 >/dev/null
 printf '\nhost all all all scram-sha-256\n' >>"$PGDATA/pg_hba.conf"
 
+# Without -l, pg_ctl sends the temporary server's log to its own output, and
+# the image leaves that on the container's output: the init's log shows every
+# statement that the server's logging options (the same as the real server's)
+# let through.
 set -- "$@" -c listen_addresses='' -p "${PGPORT:-5432}"
 PGUSER="${PGUSER:-$POSTGRES_USER}" \
-	pg_ctl -D "$PGDATA" -o "$(printf '%q ' "$@")" -w start >/dev/null
+	pg_ctl -D "$PGDATA" -o "$(printf '%q ' "$@")" -w start
 
 export PGPASSWORD="${PGPASSWORD:-$POSTGRES_PASSWORD}"
 if [ "$POSTGRES_DB" != 'postgres' ]; then
