@@ -4,6 +4,14 @@ import Foundation
   import Glibc
 #endif
 
+/// glibc's `posix_spawn_file_actions_addclosefrom_np`, which Swift's Glibc module does
+/// not import.
+@_silgen_name("posix_spawn_file_actions_addclosefrom_np")
+private func addCloseFrom(
+  _ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>,
+  _ lowest: Int32
+) -> Int32
+
 /// What a finished process left behind.
 public struct ProcessResult: Sendable {
   /// The exit status, or 128 plus the signal number when a signal ended it.
@@ -92,6 +100,10 @@ public enum ProcessRunner {
     posix_spawn_file_actions_addopen(&actions, 0, input, O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, error, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    // Descriptors that other threads hold open (a file being copied, say) must not leak
+    // into a server that outlives this call: an inherited writable descriptor of a
+    // script makes every later exec of that script fail with "Text file busy".
+    _ = addCloseFrom(&actions, 3)
 
     let argv = command.map { strdup($0) } + [nil]
     let envp = environment.map { strdup($0) } + [nil]

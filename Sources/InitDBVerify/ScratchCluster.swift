@@ -70,9 +70,11 @@ public final class ScratchCluster: @unchecked Sendable {
     variables["POSTGRES_USER"] = adminUser
     variables["POSTGRES_PASSWORD"] = adminPassword
 
+    // Through bash rather than by its own run bit: exec'ing a file that was just written
+    // races with other threads' open descriptors ("Text file busy").
     let result = try ProcessRunner.run(
-      script.path,
-      [initFolder.path] + serverOptions,
+      "bash",
+      [script.path, initFolder.path] + serverOptions,
       environment: variables,
       user: serverUser
     )

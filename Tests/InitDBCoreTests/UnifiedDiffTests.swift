@@ -164,6 +164,56 @@ import Testing
     }
   }
 
+  @Test func matchesGNUDiffOnCodeLikeTexts() throws {
+    var random = SplitMix64(seed: 0xC0DE)
+    let gnu = try GNUDiff()
+
+    // Blank lines and braces match many lines; between them, lines unique to each side.
+    // GNU diff's rules for setting such lines aside before its search decide these diffs.
+    for _ in 0..<80 {
+      let old = codeLikeLines(&random, tag: "old", count: 20 + random.next(below: 300))
+      var new = old
+      for _ in 0...random.next(below: 6) where !new.isEmpty {
+        let start = random.next(below: new.count)
+        let end = start + random.next(below: min(40, new.count - start) + 1)
+        let replacement = codeLikeLines(&random, tag: "new", count: random.next(below: 40))
+        new.replaceSubrange(start..<end, with: replacement)
+      }
+      try expectSameAsGNU(
+        old.map { $0 + "\n" }.joined(),
+        new.map { $0 + "\n" }.joined(),
+        context: random.next(below: 4),
+        gnu: gnu
+      )
+    }
+  }
+
+  /// Pairs where an earlier version differed from GNU diff: the common first lines it
+  /// leaves out of the analysis must stop `context` lines before the first change.
+  @Test(arguments: [
+    ("f\ng\ni\ng\ng\na", "f\nu4\ng\nf\ng\na\n", 4),
+    (
+      "\n}\nb\n}\nd\nc\nd\n\nd\nc\n}\na\n}\nc\nc\n}\n}\nc\nb\na\n",
+      "\n}\nb\n}\nd\n}\nc\nu20\n\na \na\nc\nb\n}\nc\nb\na", 4
+    ),
+  ])
+  func matchesGNUDiffOnFormerMismatches(old: String, new: String, context: Int) throws {
+    try expectSameAsGNU(old, new, context: context, gnu: try GNUDiff())
+  }
+
+  @Test func matchesGNUDiffWhenTheSearchSettlesForALongerScript() throws {
+    var random = SplitMix64(seed: 0xE8E)
+    // Few lines in common and none unique: past 4,096 steps, GNU diff (and this search)
+    // stop looking for the shortest script and split at the furthest point reached.
+    let lines = { (random: inout SplitMix64) in
+      (0..<5_000).map { _ in "x\(random.next(below: 200))\n" }.joined()
+    }
+    let old = lines(&random)
+    let new = lines(&random)
+
+    try expectSameAsGNU(old, new, context: 3, gnu: try GNUDiff())
+  }
+
   @Test func matchesGNUDiffOnLargeTextsWithFewChanges() throws {
     var random = SplitMix64(seed: 20_000)
     let old = numberedLines(1...20_000)
@@ -276,6 +326,16 @@ extension UnifiedDiffTests {
     return (joined(old, &random), joined(new, &random))
   }
 
+  func codeLikeLines(_ random: inout SplitMix64, tag: String, count: Int) -> [String] {
+    (0..<count).map { _ in
+      switch random.next(below: 10) {
+      case 0, 1, 2: ["", "}", "{"][random.next(below: 3)]
+      case 3, 4: "shared \(random.next(below: 8))"
+      default: "\(tag) \(random.next(below: 100_000))"
+      }
+    }
+  }
+
   private func joined(_ lines: [String], _ random: inout SplitMix64) -> String {
     let text = lines.map { $0 + "\n" }.joined()
     return random.next(below: 4) == 0 && !text.isEmpty ? String(text.dropLast()) : text
@@ -306,13 +366,19 @@ extension UnifiedDiffTests {
 
 extension UnifiedDiffTests {
   /// Runs GNU diff on two texts written to temporary files.
-  struct GNUDiff {
+  ///
+  /// A class, so that its folder of temporary files goes away with it.
+  final class GNUDiff {
     let directory: URL
 
     init() throws {
       directory = FileManager.default.temporaryDirectory
         .appendingPathComponent("UnifiedDiffTests-\(UUID().uuidString)")
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    deinit {
+      try? FileManager.default.removeItem(at: directory)
     }
 
     /// The output of `diff -U context` without its header (which holds timestamps), or

@@ -35,6 +35,8 @@ public enum UnifiedDiff {
 
     let oldText = Text(old)
     let newText = Text(new)
+    // More context than lines shows the same; the cap keeps `2 * context` from overflowing.
+    let context = min(context, max(oldText.lines.count, newText.lines.count))
     let numbers = numberLines(oldText, newText)
     let changes = editScript(old: numbers.old, new: numbers.new, horizon: context)
 
@@ -57,17 +59,49 @@ extension UnifiedDiff {
   struct Text {
     let bytes: [UInt8]
     let lines: [Range<Int>]
+    /// A hash of each line, computed while splitting, since hashing a line's bytes one
+    /// by one through `Hasher` costs more than the whole search on large inputs.
+    let hashes: [Int]
 
     init(_ string: String) {
       bytes = Array(string.utf8)
       var lines: [Range<Int>] = []
+      var hashes: [Int] = []
       var start = 0
-      for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-        lines.append(start..<index + 1)
-        start = index + 1
+      var hash = Self.fnvOffsetBasis
+      for (index, byte) in bytes.enumerated() {
+        hash = (hash ^ UInt64(byte)) &* Self.fnvPrime
+        if byte == UInt8(ascii: "\n") {
+          lines.append(start..<index + 1)
+          hashes.append(Int(truncatingIfNeeded: hash))
+          start = index + 1
+          hash = Self.fnvOffsetBasis
+        }
       }
-      if start < bytes.count { lines.append(start..<bytes.count) }
+      if start < bytes.count {
+        lines.append(start..<bytes.count)
+        hashes.append(Int(truncatingIfNeeded: hash))
+      }
       self.lines = lines
+      self.hashes = hashes
+    }
+
+    // FNV-1a: a few instructions per byte, and good enough to spread short lines.
+    private static let fnvOffsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let fnvPrime: UInt64 = 0x100_0000_01b3
+  }
+
+  /// A line as a dictionary key: its precomputed hash, then its bytes.
+  struct LineKey: Hashable {
+    let hash: Int
+    let bytes: ArraySlice<UInt8>
+
+    static func == (lhs: LineKey, rhs: LineKey) -> Bool {
+      lhs.hash == rhs.hash && lhs.bytes == rhs.bytes
+    }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(hash)
     }
   }
 
@@ -77,12 +111,12 @@ extension UnifiedDiff {
   /// Bytes are compared rather than `String`s, because Swift's string equality treats
   /// canonically equivalent lines as equal, and diff must show such a change.
   static func numberLines(_ old: Text, _ new: Text) -> (old: [Int], new: [Int]) {
-    var numbers: [ArraySlice<UInt8>: Int] = [:]
+    var numbers: [LineKey: Int] = [:]
     func number(_ text: Text) -> [Int] {
-      text.lines.map { range in
-        let line = text.bytes[range]
-        if let known = numbers[line] { return known }
-        numbers[line] = numbers.count
+      zip(text.lines, text.hashes).map { range, hash in
+        let key = LineKey(hash: hash, bytes: text.bytes[range])
+        if let known = numbers[key] { return known }
+        numbers[key] = numbers.count
         return numbers.count - 1
       }
     }
@@ -151,8 +185,7 @@ extension UnifiedDiff {
     let oldKept = Discarding.keptLines(old, other: new, classCount: classCount)
     let newKept = Discarding.keptLines(new, other: old, classCount: classCount)
 
-    var search = MiddleSnakeSearch(x: oldKept.map { old[$0] }, y: newKept.map { new[$0] })
-    search.run()
+    let search = MiddleSnakeSearch.compare(oldKept.map { old[$0] }, newKept.map { new[$0] })
 
     return (
       ChangeFlags(count: old.count, kept: oldKept, keptChanged: search.deleted),
@@ -339,33 +372,17 @@ extension UnifiedDiff {
   /// way. Memory stays linear: two vectors indexed by diagonal. Like GNU diff, a search
   /// that runs too long settles for a good split instead, which bounds the time on huge
   /// inputs at the cost of a script that may be slightly longer than the shortest.
+  ///
+  /// The search reads and writes through pointers: with array subscripts, bounds and
+  /// uniqueness checks took most of its time.
   struct MiddleSnakeSearch {
-    let x: [Int]
-    let y: [Int]
-    /// Whether each line of `x` is deleted; filled in by `run()`.
-    private(set) var deleted: [Bool]
-    /// Whether each line of `y` is inserted; filled in by `run()`.
-    private(set) var inserted: [Bool]
-
-    /// Furthest x reached on each diagonal by the forward and backward searches,
-    /// indexed by diagonal (x − y) plus `origin`.
-    private var forward: [Int]
-    private var backward: [Int]
-    private let origin: Int
+    private let x: UnsafePointer<Int>
+    private let y: UnsafePointer<Int>
+    /// Furthest x reached on each diagonal (x − y) by the forward and backward searches;
+    /// both point at diagonal 0, and are valid from −(y count + 1) to x count + 1.
+    private let forward: UnsafeMutablePointer<Int>
+    private let backward: UnsafeMutablePointer<Int>
     private let tooExpensive: Int
-
-    init(x: [Int], y: [Int]) {
-      self.x = x
-      self.y = y
-      deleted = Array(repeating: false, count: x.count)
-      inserted = Array(repeating: false, count: y.count)
-      let diagonals = x.count + y.count + 3
-      forward = Array(repeating: 0, count: diagonals)
-      backward = Array(repeating: 0, count: diagonals)
-      origin = y.count + 1
-      // GNU diff's bound: about the square root of the input size, at least 4096.
-      tooExpensive = max(4096, 1 << ((floorLog2(diagonals) >> 1) + 1))
-    }
 
     /// A rectangle of the edit graph still to be compared.
     struct Region {
@@ -386,10 +403,42 @@ extension UnifiedDiff {
 
     /// Compares all of `x` with all of `y`.
     ///
+    /// - Returns: Whether each line of `x` is deleted and each line of `y` inserted.
+    static func compare(_ x: [Int], _ y: [Int]) -> (deleted: [Bool], inserted: [Bool]) {
+      guard !x.isEmpty && !y.isEmpty else {
+        return (Array(repeating: true, count: x.count), Array(repeating: true, count: y.count))
+      }
+      let diagonals = x.count + y.count + 3
+      var forward = Array(repeating: 0, count: diagonals)
+      var backward = Array(repeating: 0, count: diagonals)
+
+      return x.withUnsafeBufferPointer { x in
+        y.withUnsafeBufferPointer { y in
+          forward.withUnsafeMutableBufferPointer { forward in
+            backward.withUnsafeMutableBufferPointer { backward in
+              let search = MiddleSnakeSearch(
+                x: x.baseAddress!,
+                y: y.baseAddress!,
+                forward: forward.baseAddress! + y.count + 1,
+                backward: backward.baseAddress! + y.count + 1,
+                // GNU diff's bound: about the square root of the input size, at least 4096.
+                tooExpensive: max(4096, 1 << ((floorLog2(diagonals) >> 1) + 1))
+              )
+              return search.run(xCount: x.count, yCount: y.count)
+            }
+          }
+        }
+      }
+    }
+
+    /// Splits regions until each is only deletions or only insertions.
+    ///
     /// A stack of regions replaces recursion, because tests and callers may run on
     /// threads with small stacks.
-    mutating func run() {
-      var pending = [Region(xLow: 0, xHigh: x.count, yLow: 0, yHigh: y.count, minimal: false)]
+    private func run(xCount: Int, yCount: Int) -> (deleted: [Bool], inserted: [Bool]) {
+      var deleted = Array(repeating: false, count: xCount)
+      var inserted = Array(repeating: false, count: yCount)
+      var pending = [Region(xLow: 0, xHigh: xCount, yLow: 0, yHigh: yCount, minimal: false)]
       while var region = pending.popLast() {
         trimCommonEnds(&region)
         if region.xLow == region.xHigh {
@@ -406,6 +455,7 @@ extension UnifiedDiff {
           pending.append(low)
         }
       }
+      return (deleted, inserted)
     }
 
     private func trimCommonEnds(_ region: inout Region) {
@@ -449,10 +499,10 @@ extension UnifiedDiff {
 
     /// Finds where the forward and backward searches meet in a region whose first lines
     /// and last lines differ.
-    private mutating func split(_ region: Region) -> Split {
+    private func split(_ region: Region) -> Split {
       var frontier = Frontier(region)
-      forward[frontier.forwardMid + origin] = region.xLow
-      backward[frontier.backwardMid + origin] = region.xHigh
+      forward[frontier.forwardMid] = region.xLow
+      backward[frontier.backwardMid] = region.xHigh
 
       var cost = 1
       while true {
@@ -466,32 +516,35 @@ extension UnifiedDiff {
     }
 
     /// Extends the search from the top-left corner by one more edit on each diagonal.
-    private mutating func stepForward(_ region: Region, _ frontier: inout Frontier) -> Split? {
+    private func stepForward(_ region: Region, _ frontier: inout Frontier) -> Split? {
       if frontier.forwardMin > frontier.lowest {
         frontier.forwardMin -= 1
-        forward[frontier.forwardMin - 1 + origin] = -1
+        forward[frontier.forwardMin - 1] = -1
       } else {
         frontier.forwardMin += 1
       }
       if frontier.forwardMax < frontier.highest {
         frontier.forwardMax += 1
-        forward[frontier.forwardMax + 1 + origin] = -1
+        forward[frontier.forwardMax + 1] = -1
       } else {
         frontier.forwardMax -= 1
       }
 
-      for diagonal in stride(from: frontier.forwardMax, through: frontier.forwardMin, by: -2) {
-        let below = forward[diagonal - 1 + origin]
-        let above = forward[diagonal + 1 + origin]
+      // A while loop: `stride` is not inlined here and costs a tenth of the search.
+      var diagonal = frontier.forwardMax
+      while diagonal >= frontier.forwardMin {
+        defer { diagonal -= 2 }
+        let below = forward[diagonal - 1]
+        let above = forward[diagonal + 1]
         var column = below < above ? above : below + 1
         var row = column - diagonal
         while column < region.xHigh && row < region.yHigh && x[column] == y[row] {
           column += 1
           row += 1
         }
-        forward[diagonal + origin] = column
+        forward[diagonal] = column
         if frontier.odd && frontier.backwardMin <= diagonal && diagonal <= frontier.backwardMax
-          && backward[diagonal + origin] <= column
+          && backward[diagonal] <= column
         {
           return Split(x: column, y: row, lowMinimal: true, highMinimal: true)
         }
@@ -500,32 +553,34 @@ extension UnifiedDiff {
     }
 
     /// Extends the search from the bottom-right corner by one more edit on each diagonal.
-    private mutating func stepBackward(_ region: Region, _ frontier: inout Frontier) -> Split? {
+    private func stepBackward(_ region: Region, _ frontier: inout Frontier) -> Split? {
       if frontier.backwardMin > frontier.lowest {
         frontier.backwardMin -= 1
-        backward[frontier.backwardMin - 1 + origin] = Int.max
+        backward[frontier.backwardMin - 1] = Int.max
       } else {
         frontier.backwardMin += 1
       }
       if frontier.backwardMax < frontier.highest {
         frontier.backwardMax += 1
-        backward[frontier.backwardMax + 1 + origin] = Int.max
+        backward[frontier.backwardMax + 1] = Int.max
       } else {
         frontier.backwardMax -= 1
       }
 
-      for diagonal in stride(from: frontier.backwardMax, through: frontier.backwardMin, by: -2) {
-        let below = backward[diagonal - 1 + origin]
-        let above = backward[diagonal + 1 + origin]
+      var diagonal = frontier.backwardMax
+      while diagonal >= frontier.backwardMin {
+        defer { diagonal -= 2 }
+        let below = backward[diagonal - 1]
+        let above = backward[diagonal + 1]
         var column = below < above ? below : above - 1
         var row = column - diagonal
         while region.xLow < column && region.yLow < row && x[column - 1] == y[row - 1] {
           column -= 1
           row -= 1
         }
-        backward[diagonal + origin] = column
+        backward[diagonal] = column
         if !frontier.odd && frontier.forwardMin <= diagonal && diagonal <= frontier.forwardMax
-          && column <= forward[diagonal + origin]
+          && column <= forward[diagonal]
         {
           return Split(x: column, y: row, lowMinimal: true, highMinimal: true)
         }
@@ -537,7 +592,7 @@ extension UnifiedDiff {
     private func bestGuess(_ region: Region, _ frontier: Frontier) -> Split {
       var forwardBest = (sum: -1, x: 0)
       for diagonal in stride(from: frontier.forwardMax, through: frontier.forwardMin, by: -2) {
-        var column = min(forward[diagonal + origin], region.xHigh)
+        var column = min(forward[diagonal], region.xHigh)
         var row = column - diagonal
         if region.yHigh < row { (column, row) = (region.yHigh + diagonal, region.yHigh) }
         if forwardBest.sum < column + row { forwardBest = (column + row, column) }
@@ -545,7 +600,7 @@ extension UnifiedDiff {
 
       var backwardBest = (sum: Int.max, x: 0)
       for diagonal in stride(from: frontier.backwardMax, through: frontier.backwardMin, by: -2) {
-        var column = max(region.xLow, backward[diagonal + origin])
+        var column = max(region.xLow, backward[diagonal])
         var row = column - diagonal
         if row < region.yLow { (column, row) = (region.yLow + diagonal, region.yLow) }
         if column + row < backwardBest.sum { backwardBest = (column + row, column) }
