@@ -91,7 +91,7 @@
   fi
 
   # usage: sql_failed LINE
-  #    ie: "${psql_command[@]}" <<'SQL' || sql_failed "$LINENO"
+  #    ie: "${psql_command[@]}" --file=- <<'SQL' || sql_failed "$LINENO"
   # psql has shown the error and where its input failed (psql:<stdin>:N):
   # say where that is in this file, and that the transaction changed nothing.
   sql_failed() {
@@ -101,7 +101,7 @@
     exit 1
   }
 
-  "${psql_command[@]}" <<'SQL' || sql_failed "$LINENO"
+  "${psql_command[@]}" --file=- <<'SQL' || sql_failed "$LINENO"
 \set QUIET on
 
 -- Keep the statements that carry passwords out of the server log, whatever

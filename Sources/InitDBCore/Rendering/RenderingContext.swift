@@ -146,6 +146,20 @@ struct RenderingContext {
     return grants.map { "\($0.role) \($0.profile.title)" }.joined(separator: ", ")
   }
 
+  /// The values of the completion file: the model and the fingerprint of the files
+  /// that run before it.
+  func completion(fileName: String, fingerprint: String) throws -> TemplateValue {
+    var values = common(fileName: fileName, comment: "--")
+
+    values["about"] = comment(
+      "\(fileName): records that the init of the \(model.name) model completed.",
+      marker: "--"
+    )
+    values["fingerprintLiteral"] = .text(try SQLQuoting.literal(fingerprint))
+    values["modelLiteral"] = .text(try SQLQuoting.literal(model.name))
+    return .object(values)
+  }
+
   /// A name as the templates use it: `name` as it is, `quoted` as an SQL identifier,
   /// `literal` as an SQL string.
   private func named(_ name: String) throws -> [String: TemplateValue] {

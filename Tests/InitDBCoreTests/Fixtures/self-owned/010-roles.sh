@@ -86,7 +86,7 @@
   fi
 
   # usage: sql_failed LINE
-  #    ie: "${psql_command[@]}" <<'SQL' || sql_failed "$LINENO"
+  #    ie: "${psql_command[@]}" --file=- <<'SQL' || sql_failed "$LINENO"
   # psql has shown the error and where its input failed (psql:<stdin>:N):
   # say where that is in this file, and that the transaction changed nothing.
   sql_failed() {
@@ -96,7 +96,7 @@
     exit 1
   }
 
-  "${psql_command[@]}" <<'SQL' || sql_failed "$LINENO"
+  "${psql_command[@]}" --file=- <<'SQL' || sql_failed "$LINENO"
 \set QUIET on
 
 -- Keep the statements that carry passwords out of the server log, whatever
