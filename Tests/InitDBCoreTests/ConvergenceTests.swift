@@ -157,6 +157,9 @@ struct ConvergenceTests {
 
     model.databases[worker].grants.append(DatabaseGrant("predict_app", .readOnly))
     model.databases[predict].grants.removeAll { $0.role == "api_app" }
+    let userdata = model.databases.firstIndex { $0.name == "userdata_db" }!
+    let migrator = model.databases[userdata].grants.firstIndex { $0.role == "api_migrator" }!
+    model.databases[userdata].grants[migrator].profile = .readOnly
     model.databases.append(
       Database(
         name: "audit_db",

@@ -16,7 +16,7 @@
 
 \set QUIET on
 \set ECHO errors
-\set fingerprint 'sha256:93bcebf41e7ac0cde67b12243ca2ac27c969c33526305d82dfe482a0fc5fcc26'
+\set fingerprint 'sha256:c2c6c5068c779f527dbea2949837bd38ab1e4dc7fa10a87703d33f25f2513e3a'
 
 -- Only the superuser reads the record: the schema grants nothing to PUBLIC.
 BEGIN;

@@ -17,7 +17,7 @@
 
 \set QUIET on
 \set ECHO errors
-\set fingerprint 'sha256:2911773d5c8d0df890d88067a137645a59b80e87a83826b9210cd047ee9d0b80'
+\set fingerprint 'sha256:d449f8f47dc872f0da2c8e41a0b8a9904e826deadc76c9e564777380e67c58e0'
 
 -- Only the superuser reads the record: the schema grants nothing to PUBLIC.
 BEGIN;

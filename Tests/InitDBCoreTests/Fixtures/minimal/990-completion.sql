@@ -17,7 +17,7 @@
 
 \set QUIET on
 \set ECHO errors
-\set fingerprint 'sha256:b759b1f1d6764bfcf3396ad641338675b33f45b6aa42246908b37192a2f268af'
+\set fingerprint 'sha256:5df8efb1eaafbcc2f4a03f5b5a8a39260c7b463b937a7893c6a63b0e8a1dcd10'
 
 -- Only the superuser reads the record: the schema grants nothing to PUBLIC.
 BEGIN;

@@ -90,9 +90,9 @@
   # psql has shown the error and where its input failed (psql:<stdin>:N):
   # say where that is in this file, and that the transaction changed nothing.
   sql_failed() {
-    printf >&2 'error: 010-roles.sh: the SQL failed (psql:<stdin>:N above is line'
-    printf >&2 ' %s+N of 010-roles.sh); its transaction was rolled back, so no role,' "$1"
-    printf >&2 ' password or membership was changed\n'
+    printf >&2 'error: 010-roles.sh: the SQL failed (psql:<stdin>:N above'
+    printf >&2 ' is line %s+N of 010-roles.sh); its transaction was rolled' "$1"
+    printf >&2 ' back, so no role, password or membership was changed\n'
     exit 1
   }
 

@@ -18,7 +18,7 @@
 
 \set QUIET on
 \set ECHO errors
-\set fingerprint 'sha256:c072fcd0e43967dd437fce14882849abbf7867aa6b8dc11ed86d56ad0fbbf2f1'
+\set fingerprint 'sha256:b646d3cc88a30d4cacc768e589f097cb429ce0c8a28b411b3cf97f51aa68b45b'
 
 -- Only the superuser reads the record: the schema grants nothing to PUBLIC.
 BEGIN;
