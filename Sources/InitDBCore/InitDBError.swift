@@ -25,6 +25,26 @@ public enum InitDBError: Error, Equatable, Sendable {
   /// A migrator that cannot act as the owner of the database it migrates.
   case migratorNotMember(role: String, database: String, owner: String)
 
+  /// A role names a service that the model does not declare.
+  case undeclaredService(name: String, role: String)
+
+  /// A login role of a model with services names none, so no env file carries its
+  /// password.
+  case missingService(role: String)
+
+  /// A role without login names a service, which has no password to carry.
+  case serviceWithoutLogin(role: String)
+
+  /// A model file that is not valid JSON, or not a model: the JSON path (`$` for the
+  /// whole document) and the line and column where the text has them.
+  case invalidModelFile(file: String, path: String, line: Int?, column: Int?, reason: String)
+
+  /// A model file that reads well but describes an invalid model.
+  indirect case invalidModel(file: String, error: InitDBError)
+
+  /// A file whose generated region lacks its begin or end marker.
+  case missingMarkers(file: String, region: String)
+
   /// A value that cannot be written as an SQL identifier or literal.
   case unquotable(value: String, reason: String)
 
@@ -64,6 +84,21 @@ extension InitDBError: CustomStringConvertible {
     case .migratorNotMember(let role, let database, let owner):
       return "role '\(role)' migrates database '\(database)' but is not a member of its "
         + "owner '\(owner)': add '\(owner)' to its memberships"
+    case .undeclaredService(let name, let role):
+      return "service '\(name)' is not declared (referenced by role '\(role)')"
+    case .missingService(let role):
+      return "login role '\(role)' names no service, so no env file carries its password: "
+        + "add its service"
+    case .serviceWithoutLogin(let role):
+      return "role '\(role)' names a service but has no password variable to give it"
+    case .invalidModelFile(let file, let path, let line, let column, let reason):
+      let position = line.map { ":\($0):\(column ?? 1)" } ?? ""
+      return "\(file)\(position): \(path): \(reason)"
+    case .invalidModel(let file, let error):
+      return "\(file): invalid model: \(error)"
+    case .missingMarkers(let file, let region):
+      return "\(file) lacks the markers of its generated region: add lines holding "
+        + "'initdb-gen:\(region):begin' and 'initdb-gen:\(region):end'"
     case .unquotable(let value, let reason):
       return "cannot quote '\(value)': \(reason)"
     case .templateSyntax(let template, let line, let message):

@@ -26,6 +26,10 @@ enum CommandRunner {
       return .success
     case .generate(let options):
       return GenerateCommand(options: options).run()
+    case .model(let modelFile):
+      return PrintCommand(modelFile: modelFile, output: .model).run()
+    case .audit(let modelFile):
+      return PrintCommand(modelFile: modelFile, output: .audit).run()
     }
   }
 }

@@ -1,22 +1,31 @@
 import Foundation
 import InitDBCore
 
-/// Renders the model into the init folder, or checks that the folder is current.
+/// Renders the model into the init folder and the other generated artifacts, or checks
+/// that they are current.
 struct GenerateCommand {
   let options: GenerateOptions
 
   /// Runs the command, reporting errors on stderr.
   ///
-  /// - Returns: `.success`, or `.failure` on an error or a stale folder.
+  /// - Returns: `.success`, or `.failure` on an error or a stale file.
   func run() -> ExitStatus {
     do {
-      let folder = try outputFolder()
-      let files = try render()
+      let (folder, artifacts) = try targets()
+      let (model, source) = try ModelLoader.load(options.modelFile, regenerateCommand: command)
+      let library = try TemplateLibrary.bundled()
+      let files = try Renderer(library: library, source: source).render(model)
+      let rendered = try artifacts.map { root in
+        ArtifactSet(
+          root: root,
+          artifacts: try ArtifactRenderer(library: library, source: source).render(model)
+        )
+      }
 
       if options.check {
-        return try check(files, against: folder)
+        return try check(files, against: folder, artifacts: rendered)
       }
-      try write(files, to: folder)
+      try write(files, to: folder, artifacts: rendered)
       return .success
     } catch {
       Console.error("error: \(error)")
@@ -24,28 +33,40 @@ struct GenerateCommand {
     }
   }
 
-  private func render() throws -> [RenderedFile] {
-    let model = PermissionModel.kivoll
-    let renderer = Renderer(library: try TemplateLibrary.bundled(), source: .builtIn(model))
-    return try renderer.render(model)
+  /// The command that generated files name in their header.
+  private var command: String {
+    guard let modelFile = options.modelFile, let output = options.output else {
+      return "swift run initdb-gen"
+    }
+    return "initdb-gen --model \(modelFile) --output \(output)"
   }
 
-  private func outputFolder() throws -> InitFolder {
+  /// The init folder, and the repository root whose other artifacts are generated too:
+  /// only for the built-in model written to the repository's own `local/initdb`.
+  private func targets() throws -> (InitFolder, URL?) {
     let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 
     if let output = options.output {
-      return InitFolder(url: URL(fileURLWithPath: output, relativeTo: workingDirectory))
+      return (InitFolder(url: URL(fileURLWithPath: output, relativeTo: workingDirectory)), nil)
     }
     guard let repository = Repository.enclosing(workingDirectory) else {
       throw CommandError.notInRepository
     }
-    return InitFolder(url: repository.initFolder)
+    return (InitFolder(url: repository.initFolder), repository.root)
   }
 
-  private func write(_ files: [RenderedFile], to folder: InitFolder) throws {
-    let resolved = try folder.write(files)
+  private func write(_ files: [RenderedFile], to folder: InitFolder, artifacts: ArtifactSet?)
+    throws
+  {
+    // Rendering the artifacts against their files first finds missing markers before
+    // anything is written.
+    _ = try artifacts?.differences()
 
-    for difference in resolved {
+    let initFolder = folder.url.lastPathComponent
+    for difference in try folder.write(files) {
+      Console.error("initdb-gen: \(action(for: difference.kind)) \(initFolder)/\(difference.name)")
+    }
+    for difference in try artifacts?.write() ?? [] {
       Console.error("initdb-gen: \(action(for: difference.kind)) \(difference.name)")
     }
   }
@@ -59,20 +80,29 @@ struct GenerateCommand {
   }
 
   /// Prints a diff of every stale file on stdout, and a summary with advice on stderr.
-  private func check(_ files: [RenderedFile], against folder: InitFolder) throws -> ExitStatus {
-    let differences = try folder.differences(from: files)
-    guard !differences.isEmpty else { return .success }
+  private func check(_ files: [RenderedFile], against folder: InitFolder, artifacts: ArtifactSet?)
+    throws -> ExitStatus
+  {
+    let folderDifferences = try folder.differences(from: files)
+    let artifactDifferences = try artifacts?.differences() ?? []
+    guard !folderDifferences.isEmpty || !artifactDifferences.isEmpty else { return .success }
 
-    for difference in differences {
+    for difference in folderDifferences + artifactDifferences {
       if case .changed(let diff) = difference.kind {
         Console.output(diff, terminator: "")
       }
     }
-    Console.error("error: \(folder.url.relativePath) is not what the model renders:")
-    differences.forEach { Console.error("  \($0)") }
+    if !folderDifferences.isEmpty {
+      Console.error("error: \(folder.url.relativePath) is not what the model renders:")
+      folderDifferences.forEach { Console.error("  \($0)") }
+    }
+    if !artifactDifferences.isEmpty {
+      Console.error("error: these generated files are not what the model renders:")
+      artifactDifferences.forEach { Console.error("  \($0)") }
+    }
     Console.error(
       "Generated files are not edited by hand: change the model, then run "
-        + "`swift run initdb-gen` to regenerate them."
+        + "`\(command)` to regenerate them."
     )
     return .failure
   }

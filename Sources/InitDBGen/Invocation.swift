@@ -3,6 +3,12 @@ enum Invocation: Equatable {
   /// Render the model into the init folder, or compare with it.
   case generate(GenerateOptions)
 
+  /// Print a model as a model file.
+  case model(modelFile: String?)
+
+  /// Print the audit script of a model.
+  case audit(modelFile: String?)
+
   /// Show the help text.
   case help
 
@@ -12,8 +18,12 @@ enum Invocation: Equatable {
 
 /// The options of the default command.
 struct GenerateOptions: Equatable {
-  /// The folder to write or check; `nil` means `local/initdb` of the repository.
+  /// The folder to write or check; `nil` means `local/initdb` of the repository, with
+  /// the other generated artifacts beside it.
   var output: String?
+
+  /// A model file to render instead of the built-in kivoll model; needs `output`.
+  var modelFile: String?
 
   /// Compare instead of writing, and fail when anything differs.
   var check = false

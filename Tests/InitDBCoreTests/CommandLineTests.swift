@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import InitDBCore
 @testable import InitDBVerify
 
 /// Runs the built `initdb-gen` binary end to end: arguments in; stdout, stderr, exit
@@ -37,7 +38,10 @@ import Testing
     #expect(version.output.hasPrefix("initdb-gen "))
   }
 
-  @Test(arguments: [["--bogus"], ["--output"], ["--check=yes"], ["stray"]])
+  @Test(arguments: [
+    ["--bogus"], ["--output"], ["--check=yes"], ["stray"], ["--model", "m.json"],
+    ["model", "--check"], ["audit", "--model"],
+  ])
   func badArgumentsExitWithUsage(arguments: [String]) throws {
     let result = try run(arguments)
 
@@ -143,5 +147,131 @@ import Testing
     let result = try run(["--output", blocker.appendingPathComponent("initdb").path])
     #expect(result.status == 1)
     #expect(result.errorOutput.hasPrefix("error: cannot write"))
+  }
+
+  @Test func modelPrintsTheBuiltInModelAsAModelFile() throws {
+    let result = try run(["model"])
+    let golden = GoldenFiles.testsFolder.appendingPathComponent("Fixtures/kivoll.model.json")
+
+    #expect(result.status == 0 && result.errorOutput.isEmpty, "\(result.errorOutput)")
+    #expect(result.output == (try String(contentsOf: golden, encoding: .utf8)))
+  }
+
+  @Test func auditPrintsTheCommittedAuditScript() throws {
+    let result = try run(["audit"])
+    let committed = GoldenFiles.repositoryRoot.appendingPathComponent("local/audit.sql")
+
+    #expect(result.status == 0)
+    #expect(result.output == (try String(contentsOf: committed, encoding: .utf8)))
+  }
+
+  @Test func aModelFileRendersIntoItsOutputFolderOnly() throws {
+    let root = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let modelFile = root.appendingPathComponent("shop.json")
+    let fixture = FixtureModels.layered.model
+    try ModelFile.encode(fixture).write(to: modelFile, atomically: true, encoding: .utf8)
+
+    let write = try run(["--model", "shop.json", "--output", "initdb"], in: root)
+    #expect(write.status == 0, "\(write.errorOutput)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+    #expect(names == ["initdb", "shop.json"])
+    let roles = try String(
+      contentsOf: root.appendingPathComponent("initdb/010-roles.sh"),
+      encoding: .utf8
+    )
+    #expect(roles.contains("from the model file shop.json"))
+
+    let check = try run(["--check", "--model", "shop.json", "--output", "initdb"], in: root)
+    #expect(check.status == 0, "\(check.errorOutput)")
+
+    let audit = try run(["audit", "--model", "shop.json"], in: root)
+    #expect(audit.status == 0 && audit.output.contains("\\connect \"orders_db\""))
+  }
+
+  @Test func aBadModelFileIsReportedAndNothingIsWritten() throws {
+    let root = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let text = ModelFile.encode(FixtureModels.layered.model)
+      .replacingOccurrences(of: "\"read-only\"", with: "\"read-mostly\"")
+    try text.write(to: root.appendingPathComponent("bad.json"), atomically: true, encoding: .utf8)
+
+    let result = try run(["--model", "bad.json", "--output", "initdb"], in: root)
+
+    #expect(result.status == 1)
+    let line = try #require(text.split(separator: "\n").firstIndex { $0.contains("read-mostly") })
+    #expect(
+      result.errorOutput.hasPrefix(
+        "error: bad.json:\(line + 1):30: $.databases[0].grants[2].profile: not an access profile"
+      ),
+      "\(result.errorOutput)"
+    )
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["bad.json"])
+  }
+
+  /// A copy of the repository's generated artifacts and what surrounds them.
+  private func repositoryCopy() throws -> URL {
+    let root = try temporaryFolder()
+    let manager = FileManager.default
+    for path in ["Package.swift", "README.md", "local"] {
+      try manager.copyItem(
+        at: GoldenFiles.repositoryRoot.appendingPathComponent(path),
+        to: root.appendingPathComponent(path)
+      )
+    }
+    return root
+  }
+
+  @Test func checkReportsEveryHandEditedArtifactAndWritingRestoresThem() throws {
+    let root = try repositoryCopy()
+    defer { try? FileManager.default.removeItem(at: root) }
+    #expect(try run(["--check"], in: root).status == 0)
+
+    func edit(_ path: String, _ old: String, _ new: String) throws {
+      let url = root.appendingPathComponent(path)
+      let text = try String(contentsOf: url, encoding: .utf8)
+      try #require(text.contains(old), "\(path) lacks \(old)")
+      try text.replacingOccurrences(of: old, with: new)
+        .write(to: url, atomically: true, encoding: .utf8)
+    }
+    try edit("README.md", "| `api_app` | yes |", "| `api_app` | no |")
+    try edit("README.md", "## Tests", "## Tests, edited by hand")
+    try edit("local/.env.worker.example", "SCHEDULER_DB_PASSWORD=", "SCHEDULER_PASSWORD=")
+    try edit("local/docker-compose.yml", "      - .env.predict\n", "")
+    try edit("local/audit.sql", "BEGIN READ ONLY;", "BEGIN;")
+
+    let check = try run(["--check"], in: root)
+    #expect(check.status == 1)
+    for path in [
+      "README.md", "local/.env.worker.example", "local/docker-compose.yml", "local/audit.sql",
+    ] {
+      #expect(check.output.contains("--- a/\(path)\n+++ b/\(path)\n"), "no diff for \(path)")
+      #expect(check.errorOutput.contains("  \(path): content differs"))
+    }
+    #expect(!check.output.contains("edited by hand"), "prose outside the markers is not checked")
+
+    let write = try run([], in: root)
+    #expect(write.status == 0)
+    #expect(try run(["--check"], in: root).status == 0)
+    let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+    #expect(readme.contains("## Tests, edited by hand"))
+  }
+
+  @Test func aRegionWithoutMarkersIsAnError() throws {
+    let root = try repositoryCopy()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let compose = root.appendingPathComponent("local/docker-compose.yml")
+    let text = try String(contentsOf: compose, encoding: .utf8)
+      .replacingOccurrences(of: "initdb-gen:db-env-files:end", with: "")
+    try text.write(to: compose, atomically: true, encoding: .utf8)
+    let audit = root.appendingPathComponent("local/audit.sql")
+    try "-- stale\n".write(to: audit, atomically: true, encoding: .utf8)
+
+    let result = try run([], in: root)
+
+    #expect(result.status == 1)
+    #expect(result.errorOutput.contains("local/docker-compose.yml lacks the markers"))
+    #expect(try String(contentsOf: compose, encoding: .utf8) == text)
+    #expect(try String(contentsOf: audit, encoding: .utf8) == "-- stale\n", "nothing is written")
   }
 }

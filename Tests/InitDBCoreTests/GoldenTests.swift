@@ -88,4 +88,66 @@ import Testing
     // privilege for tables and the log line: each one line.
     #expect(removed.count <= 5, "\(diff)")
   }
+
+  @Test func kivollArtifactsEqualTheCommittedFiles() throws {
+    let renderer = ArtifactRenderer(
+      library: try TemplateLibrary.bundled(),
+      source: .builtIn(.kivoll)
+    )
+    let artifacts = try renderer.render(.kivoll)
+    let differences = try ArtifactSet(root: GoldenFiles.repositoryRoot, artifacts: artifacts)
+      .differences()
+
+    #expect(
+      differences.isEmpty,
+      "\(differences.map { "\($0)" }): run `swift run initdb-gen` and commit the result"
+    )
+  }
+
+  /// The issue's promise: one edit of the model reaches every artifact that names it.
+  @Test func aRoleRenameReachesEveryArtifactThatNamesTheRole() throws {
+    var model = PermissionModel.kivoll
+    let index = try #require(model.roles.firstIndex { $0.name == "worker_app" })
+    model.roles[index].name = "worker_runtime"
+    for database in model.databases.indices {
+      for grant in model.databases[database].grants.indices
+      where model.databases[database].grants[grant].role == "worker_app" {
+        model.databases[database].grants[grant].role = "worker_runtime"
+      }
+    }
+    let library = try TemplateLibrary.bundled()
+    let artifacts = try ArtifactRenderer(library: library, source: .builtIn(model)).render(model)
+
+    let changed = try ArtifactSet(root: GoldenFiles.repositoryRoot, artifacts: artifacts)
+      .differences().map(\.name)
+    #expect(changed == ["README.md", "local/.env.worker.example", "local/audit.sql"])
+
+    let files = try Renderer(library: library, source: .builtIn(model)).render(model)
+    let folder = InitFolder(url: GoldenFiles.repositoryRoot.appendingPathComponent("local/initdb"))
+    // Every database file lists every role of the model (converging touches those and
+    // no other), and the completion file holds the fingerprint of the others.
+    #expect(try folder.differences(from: files).map(\.name) == files.map(\.name))
+  }
+
+  @Test func aNewServiceReachesTheComposeFileAndItsOwnEnvFile() throws {
+    var model = PermissionModel.kivoll
+    model.services.append(Service(name: "reports", summary: "the reporting job"))
+    let index = try #require(model.roles.firstIndex { $0.name == "api_app" })
+    model.roles[index].service = "reports"
+    let renderer = ArtifactRenderer(library: try TemplateLibrary.bundled(), source: .builtIn(model))
+
+    let differences = try ArtifactSet(
+      root: GoldenFiles.repositoryRoot,
+      artifacts: try renderer.render(model)
+    ).differences()
+
+    #expect(
+      differences.map(\.description) == [
+        "README.md: content differs (edited by hand, or the model changed)",
+        "local/.env.api.example: content differs (edited by hand, or the model changed)",
+        "local/.env.reports.example: missing",
+        "local/docker-compose.yml: content differs (edited by hand, or the model changed)",
+      ]
+    )
+  }
 }

@@ -172,4 +172,30 @@ import Testing
     let error = InitDBError.undeclaredRole(name: "ghost", referencedBy: "database 'shop_db'")
     #expect(error.description == "role 'ghost' is not declared (referenced by database 'shop_db')")
   }
+
+  @Test func servicesMustBeDeclaredAndCoverEveryLoginRole() {
+    expectError(.undeclaredService(name: "shop", role: "shop_app")) {
+      $0.roles[2].service = "shop"
+    }
+    expectError(.missingService(role: "shop_migrator")) {
+      $0.services = [Service(name: "shop", summary: "the shop")]
+      $0.roles[2].service = "shop"
+    }
+    expectError(.serviceWithoutLogin(role: "shop_owner")) {
+      $0.services = [Service(name: "shop", summary: "the shop")]
+      $0.roles[0].service = "shop"
+    }
+    expectError(.duplicateName(kind: "service", name: "shop")) {
+      $0.services = [Service(name: "shop", summary: "a"), Service(name: "shop", summary: "b")]
+    }
+    expectError(
+      .invalidName(
+        kind: "service",
+        name: "admin",
+        reason: "the env file of the image's administrator is .env.admin"
+      )
+    ) {
+      $0.services = [Service(name: "admin", summary: "the administrator")]
+    }
+  }
 }

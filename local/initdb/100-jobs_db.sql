@@ -71,6 +71,7 @@ SELECT format('ALTER ROLE %I IN DATABASE %I RESET role', r.rolname, d.datname)
 ALTER ROLE "api_migrator" IN DATABASE "jobs_db"
   SET role = 'api_owner';
 \echo '100-jobs_db.sql: database jobs_db: owner api_owner'
+\echo '100-jobs_db.sql: api_migrator in jobs_db: migrator, sessions run as api_owner'
 
 --
 -- Schema public

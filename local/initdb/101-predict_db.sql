@@ -68,6 +68,7 @@ SELECT format('ALTER ROLE %I IN DATABASE %I RESET role', r.rolname, d.datname)
 ALTER ROLE "predict_migrator" IN DATABASE "predict_db"
   SET role = 'predict_owner';
 \echo '101-predict_db.sql: database predict_db: owner predict_owner'
+\echo '101-predict_db.sql: predict_migrator in predict_db: migrator, sessions run as predict_owner'
 
 --
 -- Schema public

@@ -67,6 +67,7 @@ SELECT format('ALTER ROLE %I IN DATABASE %I RESET role', r.rolname, d.datname)
 ALTER ROLE "api_migrator" IN DATABASE "userdata_db"
   SET role = 'api_owner';
 \echo '103-userdata_db.sql: database userdata_db: owner api_owner'
+\echo '103-userdata_db.sql: api_migrator in userdata_db: migrator, sessions run as api_owner'
 
 --
 -- Schema public

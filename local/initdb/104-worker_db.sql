@@ -68,6 +68,7 @@ SELECT format('ALTER ROLE %I IN DATABASE %I RESET role', r.rolname, d.datname)
 ALTER ROLE "worker_migrator" IN DATABASE "worker_db"
   SET role = 'worker_owner';
 \echo '104-worker_db.sql: database worker_db: owner worker_owner'
+\echo '104-worker_db.sql: worker_migrator in worker_db: migrator, sessions run as worker_owner'
 
 --
 -- Schema public

@@ -16,7 +16,7 @@
 
 \set QUIET on
 \set ECHO errors
-\set fingerprint 'sha256:c2c6c5068c779f527dbea2949837bd38ab1e4dc7fa10a87703d33f25f2513e3a'
+\set fingerprint 'sha256:14594df800faca12f9f66e2af0ea928c0299f70acc4ef6f6b1d8cacac19a5aeb'
 
 -- Only the superuser reads the record: the schema grants nothing to PUBLIC.
 BEGIN;

@@ -1,5 +1,5 @@
 /// A database of the model, with its owner and who else may use it.
-public struct Database: Codable, Equatable, Sendable {
+public struct Database: Equatable, Sendable {
   /// The database's name: lowercase letters, digits and underscores.
   public var name: String
 
@@ -27,7 +27,7 @@ public struct Database: Codable, Equatable, Sendable {
 }
 
 /// One role's access to one database.
-public struct DatabaseGrant: Codable, Equatable, Sendable {
+public struct DatabaseGrant: Equatable, Sendable {
   /// The role that gets the access.
   public var role: String
 

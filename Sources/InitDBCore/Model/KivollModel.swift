@@ -7,6 +7,11 @@ extension PermissionModel {
   /// keeps its jobs in a database of its own, as a single role that owns it.
   public static let kivoll = PermissionModel(
     name: "kivoll",
+    services: [
+      Service(name: "worker", summary: "the Python worker and its job scheduler"),
+      Service(name: "api", summary: "the Go API"),
+      Service(name: "predict", summary: "the ML predictor"),
+    ],
     roles: [
       Role(name: "worker_owner", summary: "owns the worker's objects"),
       Role(name: "api_owner", summary: "owns the API's objects"),
@@ -15,35 +20,46 @@ extension PermissionModel {
         name: "worker_migrator",
         summary: "runs the worker's schema migrations",
         passwordVariable: "WORKER_MIGRATOR_PASSWORD",
-        memberOf: ["worker_owner"]
+        memberOf: ["worker_owner"],
+        service: "worker"
       ),
       Role(
         name: "api_migrator",
         summary: "runs the API's schema migrations",
         passwordVariable: "API_MIGRATOR_PASSWORD",
-        memberOf: ["api_owner"]
+        memberOf: ["api_owner"],
+        service: "api"
       ),
       Role(
         name: "predict_migrator",
         summary: "runs the predictor's schema migrations",
         passwordVariable: "PREDICT_MIGRATOR_PASSWORD",
-        memberOf: ["predict_owner"]
+        memberOf: ["predict_owner"],
+        service: "predict"
       ),
       Role(
         name: "worker_app",
         summary: "the worker at run time",
-        passwordVariable: "WORKER_APP_PASSWORD"
+        passwordVariable: "WORKER_APP_PASSWORD",
+        service: "worker"
       ),
-      Role(name: "api_app", summary: "the API at run time", passwordVariable: "API_APP_PASSWORD"),
+      Role(
+        name: "api_app",
+        summary: "the API at run time",
+        passwordVariable: "API_APP_PASSWORD",
+        service: "api"
+      ),
       Role(
         name: "predict_app",
         summary: "the predictor at run time",
-        passwordVariable: "PREDICT_APP_PASSWORD"
+        passwordVariable: "PREDICT_APP_PASSWORD",
+        service: "predict"
       ),
       Role(
         name: "scheduler",
         summary: "the worker's job scheduler, owner of its own tables",
-        passwordVariable: "SCHEDULER_DB_PASSWORD"
+        passwordVariable: "SCHEDULER_DB_PASSWORD",
+        service: "worker"
       ),
     ],
     databases: [

@@ -12,6 +12,7 @@ extension PermissionModel {
     try validateReferences()
     try validateMembershipsHaveNoCycle()
     try validatePasswordVariables()
+    try validateServices()
 
     for database in databases {
       try validateGrants(of: database)
@@ -30,6 +31,9 @@ extension PermissionModel {
     for database in databases {
       try NameRules.check(database.name, kind: "database")
     }
+    for service in services {
+      try NameRules.check(service.name, kind: "service")
+    }
   }
 
   private func validateUniqueness() throws {
@@ -38,6 +42,9 @@ extension PermissionModel {
     }
     if let name = firstDuplicate(databases.map(\.name)) {
       throw InitDBError.duplicateName(kind: "database", name: name)
+    }
+    if let name = firstDuplicate(services.map(\.name)) {
+      throw InitDBError.duplicateName(kind: "service", name: name)
     }
   }
 
@@ -86,6 +93,24 @@ extension PermissionModel {
         variable: variable,
         roles: sharing.map(\.name).sorted()
       )
+    }
+  }
+
+  /// Once a model names services, each password must reach the `db` container through
+  /// one of their env files, or init would stop for want of it.
+  private func validateServices() throws {
+    let declared = Set(services.map(\.name))
+
+    for role in roles {
+      if let service = role.service, !declared.contains(service) {
+        throw InitDBError.undeclaredService(name: service, role: role.name)
+      }
+      if role.service != nil, !role.canLogin {
+        throw InitDBError.serviceWithoutLogin(role: role.name)
+      }
+      if !services.isEmpty, role.canLogin, role.service == nil {
+        throw InitDBError.missingService(role: role.name)
+      }
     }
   }
 

@@ -43,6 +43,9 @@ enum NameRules {
     if kind == "database", reservedDatabases.contains(name) {
       throw invalid("PostgreSQL creates this database itself")
     }
+    if kind == "service", name == "admin" {
+      throw invalid("the env file of the image's administrator is .env.admin")
+    }
   }
 
   /// Checks an environment variable name for a password.

@@ -4,7 +4,7 @@
 /// may do what in each database. The renderer turns it into the files that the official
 /// `postgres` image runs on first start; the administrator (the image's `POSTGRES_USER`)
 /// is not part of the model.
-public struct PermissionModel: Codable, Equatable, Sendable {
+public struct PermissionModel: Equatable, Sendable {
   /// A short lowercase name for the whole model, shown in generated file headers.
   public var name: String
 
@@ -14,9 +14,19 @@ public struct PermissionModel: Codable, Equatable, Sendable {
   /// The databases the model creates, in any order; output is sorted by name.
   public var databases: [Database]
 
+  /// The services that log in, each with its env file; empty when the model does not
+  /// say which service uses which role.
+  public var services: [Service]
+
   /// Makes a model from its parts; call `validate()` before rendering it.
-  public init(name: String, roles: [Role], databases: [Database]) {
+  public init(
+    name: String,
+    services: [Service] = [],
+    roles: [Role],
+    databases: [Database]
+  ) {
     self.name = name
+    self.services = services
     self.roles = roles
     self.databases = databases
   }
@@ -43,5 +53,10 @@ public struct PermissionModel: Codable, Equatable, Sendable {
   /// The password variables of every login role, sorted.
   public var passwordVariables: [String] {
     roles.compactMap(\.passwordVariable).sorted()
+  }
+
+  /// The password variables that a service's env file carries, sorted.
+  public func passwordVariables(of service: String) -> [String] {
+    roles.filter { $0.service == service }.compactMap(\.passwordVariable).sorted()
   }
 }

@@ -1,5 +1,5 @@
 /// A PostgreSQL role of the model.
-public struct Role: Codable, Equatable, Sendable {
+public struct Role: Equatable, Sendable {
   /// The role's name: lowercase letters, digits and underscores.
   public var name: String
 
@@ -17,17 +17,22 @@ public struct Role: Codable, Equatable, Sendable {
   /// `SET ROLE` to them.
   public var memberOf: [String]
 
+  /// The service that logs in as this role: its env file carries the password variable.
+  public var service: String?
+
   /// Makes a role.
   public init(
     name: String,
     summary: String,
     passwordVariable: String? = nil,
-    memberOf: [String] = []
+    memberOf: [String] = [],
+    service: String? = nil
   ) {
     self.name = name
     self.summary = summary
     self.passwordVariable = passwordVariable
     self.memberOf = memberOf
+    self.service = service
   }
 
   /// Whether the role can log in.

@@ -64,6 +64,7 @@ SELECT format('ALTER ROLE %I IN DATABASE %I RESET role', r.rolname, d.datname)
 ALTER ROLE "shop_migrator" IN DATABASE "catalog_db"
   SET role = 'shop_owner';
 \echo '100-catalog_db.sql: database catalog_db: owner shop_owner'
+\echo '100-catalog_db.sql: shop_migrator in catalog_db: migrator, sessions run as shop_owner'
 
 --
 -- Schema public

@@ -67,6 +67,7 @@ SELECT format('ALTER ROLE %I IN DATABASE %I RESET role', r.rolname, d.datname)
 ALTER ROLE "shop_migrator" IN DATABASE "orders_db"
   SET role = 'shop_owner';
 \echo '101-orders_db.sql: database orders_db: owner shop_owner'
+\echo '101-orders_db.sql: shop_migrator in orders_db: migrator, sessions run as shop_owner'
 
 --
 -- Schema public

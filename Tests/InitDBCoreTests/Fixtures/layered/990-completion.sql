@@ -17,7 +17,7 @@
 
 \set QUIET on
 \set ECHO errors
-\set fingerprint 'sha256:d449f8f47dc872f0da2c8e41a0b8a9904e826deadc76c9e564777380e67c58e0'
+\set fingerprint 'sha256:7b4137d6b8904c155b982b2daafae6a10c40444bc0623937b87bcb1b5e8228f8'
 
 -- Only the superuser reads the record: the schema grants nothing to PUBLIC.
 BEGIN;
