@@ -6,9 +6,12 @@
 -- `swift run initdb-gen` to regenerate the folder.
 --
 -- The official postgres image runs this file on first start through
--- psql -v ON_ERROR_STOP=1 as POSTGRES_USER: the first error stops it.
+-- psql -v ON_ERROR_STOP=1 as POSTGRES_USER: the first error stops it, and
+-- psql shows the file, the line and the statement that failed. Everything
+-- after CREATE DATABASE is one transaction, which an error rolls back.
 
 \set QUIET on
+\set ECHO errors
 
 --
 -- Database
@@ -20,25 +23,51 @@
 SELECT 'CREATE DATABASE "userdata_db" OWNER "api_owner"'
   WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'userdata_db') \gexec
 
+-- The rest runs inside the database, in one transaction: the database's own
+-- settings can be changed from there too.
+\connect "userdata_db"
 BEGIN;
 ALTER DATABASE "userdata_db" OWNER TO "api_owner";
+
+-- Every role of the model: converging touches these and no other role.
+SELECT ARRAY[
+  'api_app', 'api_migrator', 'api_owner', 'predict_app', 'predict_migrator',
+  'predict_owner', 'scheduler', 'worker_app', 'worker_migrator',
+  'worker_owner'
+]::text[] AS model_roles \gset
 
 -- Only the owner and the roles listed here may connect: every new database
 -- lets PUBLIC connect and create temporary tables, so take that back first.
 REVOKE ALL ON DATABASE "userdata_db" FROM PUBLIC;
+
+-- Converge: the other roles of the model lose what an earlier model or a
+-- grant by hand gave them on the database; those listed get CONNECT again
+-- below, in the same transaction.
+REVOKE ALL ON DATABASE "userdata_db" FROM
+  "api_app", "api_migrator", "predict_app", "predict_migrator",
+  "predict_owner", "scheduler", "worker_app", "worker_migrator",
+  "worker_owner";
 GRANT CONNECT ON DATABASE "userdata_db" TO "api_app";
 GRANT CONNECT ON DATABASE "userdata_db" TO "api_migrator";
+
+-- Converge: a role of the model that does not migrate userdata_db (any
+-- more) no longer starts its sessions here as another role.
+SELECT format('ALTER ROLE %I IN DATABASE %I RESET role', r.rolname, d.datname)
+  FROM pg_db_role_setting s
+  JOIN pg_roles r ON r.oid = s.setrole
+  JOIN pg_database d ON d.oid = s.setdatabase
+  WHERE d.datname = 'userdata_db'
+    AND r.rolname = ANY (:'model_roles'::text[])
+    AND r.rolname <> ALL (ARRAY['api_migrator']::text[])
+    AND EXISTS (SELECT FROM unnest(s.setconfig) c WHERE c LIKE 'role=%')
+  ORDER BY 1 \gexec
 
 -- Sessions of api_migrator in userdata_db start as api_owner, so
 -- what it creates belongs to the owner without a SET ROLE of its own.
 ALTER ROLE "api_migrator" IN DATABASE "userdata_db"
   SET role = 'api_owner';
-COMMIT;
 \echo '103-userdata_db.sql: database userdata_db: owner api_owner'
 \echo '103-userdata_db.sql: api_migrator in userdata_db: migrator, sessions run as api_owner'
-
-\connect "userdata_db"
-BEGIN;
 
 --
 -- Schema public
@@ -59,6 +88,50 @@ SELECT string_agg(quote_ident(nspname), ', ' ORDER BY nspname) AS schemas
   WHERE nspowner IN (
     SELECT oid FROM pg_roles WHERE rolname IN ('api_owner', 'api_migrator')
   ) \gset
+
+--
+-- Converge
+--
+-- Take back what roles of the model hold here but the model does not give
+-- them (an earlier model's grants, or grants by hand), so that re-applying
+-- this file leaves exactly the privileges granted below; the grants give
+-- back what the model gives, in the same transaction.
+
+-- Roles off the owner side: privileges on the owner side's schemas, and on
+-- their tables and sequences.
+REVOKE ALL ON SCHEMA :schemas FROM
+  "api_app", "predict_app", "predict_migrator", "predict_owner", "scheduler",
+  "worker_app", "worker_migrator", "worker_owner";
+REVOKE ALL ON ALL TABLES IN SCHEMA :schemas FROM
+  "api_app", "predict_app", "predict_migrator", "predict_owner", "scheduler",
+  "worker_app", "worker_migrator", "worker_owner";
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA :schemas FROM
+  "api_app", "predict_app", "predict_migrator", "predict_owner", "scheduler",
+  "worker_app", "worker_migrator", "worker_owner";
+
+-- Default privileges that one role of the model gives another: those of the
+-- owner side, of a role that is no longer on it, and those for one schema.
+SELECT DISTINCT format(
+    'ALTER DEFAULT PRIVILEGES FOR ROLE %I%s REVOKE ALL ON %s FROM %I',
+    creator.rolname,
+    CASE WHEN d.defaclnamespace = 0 THEN ''
+      ELSE ' IN SCHEMA ' || quote_ident(n.nspname) END,
+    CASE d.defaclobjtype
+      WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES' ELSE 'SCHEMAS' END,
+    grantee.rolname)
+  FROM pg_default_acl d
+  LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace
+  CROSS JOIN LATERAL aclexplode(d.defaclacl) a
+  JOIN pg_roles creator ON creator.oid = d.defaclrole
+  JOIN pg_roles grantee ON grantee.oid = a.grantee
+  WHERE d.defaclobjtype IN ('r', 'S', 'n')
+    AND ARRAY[creator.rolname, grantee.rolname]::text[]
+      <@ :'model_roles'::text[]
+    AND grantee.oid <> creator.oid
+  ORDER BY 1 \gexec
+
+-- NOTE: databases that the model no longer declares are neither dropped nor
+-- changed, and roles that it no longer declares keep what they hold here.
 
 --
 -- api_migrator: migrator

@@ -58,6 +58,22 @@ public struct Renderer: Sendable {
         )
       )
     )
+
+    files.append(try completionFile(after: files, numbering: numbering, context: context))
     return files
+  }
+
+  /// The last file, which records that every file before it succeeded.
+  private func completionFile(
+    after files: [RenderedFile],
+    numbering: FileNumbering,
+    context: RenderingContext
+  ) throws -> RenderedFile {
+    let name = "\(numbering.closing(at: 9))-completion.sql"
+    let values = try context.completion(
+      fileName: name,
+      fingerprint: InitFingerprint.of(files)
+    )
+    return RenderedFile(name: name, content: try library.render("completion.sql.template", values))
   }
 }

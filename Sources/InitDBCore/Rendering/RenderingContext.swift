@@ -29,7 +29,23 @@ struct RenderingContext {
     values["passwordVariables"] = .list(model.passwordVariables.map { .text($0) })
     values["roles"] = .list(try roles.map(roleValue))
     values["memberships"] = .list(try memberships(of: roles))
+    values["modelRoles"] = try modelRoleLines()
+    values["declaredMemberships"] = wrapped(
+      try roles.flatMap { member in
+        try member.memberOf.sorted().map { try SQLQuoting.literal("\(member.name) in \($0)") }
+      }
+    )
     return .object(values)
+  }
+
+  /// Every role of the model as SQL literals, wrapped: converging touches no other role.
+  private func modelRoleLines() throws -> TemplateValue {
+    wrapped(try model.roles.map(\.name).sorted().map(SQLQuoting.literal))
+  }
+
+  /// A wrapped list as lines for a template, with `terminator` after the last item.
+  private func wrapped(_ items: [String], terminator: String = "") -> TemplateValue {
+    .list(ListWrapping.lines(items, terminator: terminator).map { .text($0) })
   }
 
   private func roleValue(_ role: Role) throws -> TemplateValue {
@@ -80,9 +96,33 @@ struct RenderingContext {
       marker: "--"
     )
     values["connecting"] = .list(try grants.map { .object(try named($0.role)) })
+    try addConvergeValues(to: &values, database: database)
     values["migrators"] = .list(try migrators.map { .object(try named($0.role)) })
     values["users"] = .list(try users.map { try userValue($0, ownerSide: ownerSide) })
     return .object(values)
+  }
+
+  /// The roles whose privileges the database's file takes back before granting: every
+  /// role of the model but the owner on the database, and every role off the owner
+  /// side in the owner side's schemas.
+  private func addConvergeValues(
+    to values: inout [String: TemplateValue],
+    database: Database
+  ) throws {
+    let names = model.roles.map(\.name).sorted()
+    let nonOwners = try names.filter { $0 != database.owner }.map(SQLQuoting.identifier)
+    let others = try names.filter { !database.ownerSide.contains($0) }
+      .map(SQLQuoting.identifier)
+    let migrators = database.grants.filter { $0.profile == .migrator }.map(\.role).sorted()
+
+    values["modelRoles"] = try modelRoleLines()
+    values["hasNonOwners"] = .flag(!nonOwners.isEmpty)
+    values["nonOwners"] = wrapped(nonOwners, terminator: ";")
+    values["hasOtherRoles"] = .flag(!others.isEmpty)
+    values["otherRoles"] = wrapped(others, terminator: ";")
+    values["migratorLiterals"] = .text(
+      try migrators.map(SQLQuoting.literal).joined(separator: ", ")
+    )
   }
 
   private func userValue(_ grant: DatabaseGrant, ownerSide: String) throws
@@ -104,6 +144,20 @@ struct RenderingContext {
   private func accessSummary(_ grants: [DatabaseGrant]) -> String {
     guard !grants.isEmpty else { return "the owner alone" }
     return grants.map { "\($0.role) \($0.profile.title)" }.joined(separator: ", ")
+  }
+
+  /// The values of the completion file: the model and the fingerprint of the files
+  /// that run before it.
+  func completion(fileName: String, fingerprint: String) throws -> TemplateValue {
+    var values = common(fileName: fileName, comment: "--")
+
+    values["about"] = comment(
+      "\(fileName): records that the init of the \(model.name) model completed.",
+      marker: "--"
+    )
+    values["fingerprintLiteral"] = .text(try SQLQuoting.literal(fingerprint))
+    values["modelLiteral"] = .text(try SQLQuoting.literal(model.name))
+    return .object(values)
   }
 
   /// A name as the templates use it: `name` as it is, `quoted` as an SQL identifier,

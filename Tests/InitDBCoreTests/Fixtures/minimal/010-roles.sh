@@ -11,7 +11,7 @@
 # the entrypoint's shell options and variables as they were.
 #
 # Everything happens in one psql session and one transaction: a failure
-# leaves no role half made.
+# leaves no role half made, and the error names this file and the line.
 
 (
   set -Eeuo pipefail
@@ -83,7 +83,18 @@
     psql_command+=(--dbname "$POSTGRES_DB")
   fi
 
-  "${psql_command[@]}" <<'SQL'
+  # usage: sql_failed LINE
+  #    ie: "${psql_command[@]}" --file=- <<'SQL' || sql_failed "$LINENO"
+  # psql has shown the error and where its input failed (psql:<stdin>:N):
+  # say where that is in this file, and that the transaction changed nothing.
+  sql_failed() {
+    printf >&2 'error: 010-roles.sh: the SQL failed (psql:<stdin>:N above'
+    printf >&2 ' is line %s+N of 010-roles.sh); its transaction was rolled' "$1"
+    printf >&2 ' back, so no role, password or membership was changed\n'
+    exit 1
+  }
+
+  "${psql_command[@]}" --file=- <<'SQL' || sql_failed "$LINENO"
 \set QUIET on
 
 -- Keep the statements that carry passwords out of the server log, whatever
@@ -125,16 +136,42 @@ ALTER ROLE "app_owner" WITH NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE
 -- Memberships
 --
 -- A member inherits the privileges of the role it belongs to and may
--- SET ROLE to it. From PostgreSQL 16 each membership carries its own INHERIT
--- and SET options: spell them out there, so that re-applying also repairs a
--- membership narrowed by hand (without INHERIT a migrator cannot create in
--- the owner's schema).
+-- SET ROLE to it. From PostgreSQL 16 each membership carries its own INHERIT,
+-- SET and ADMIN options: spell them out there, so that re-applying also
+-- repairs a membership changed by hand (without INHERIT a migrator cannot
+-- create in the owner's schema). Before 16 an ADMIN option is revoked apart.
 
 SELECT current_setting('server_version_num')::integer >= 160000
   AS membership_options \gset
+
+-- Every role of the model: converging touches these and no other role.
+SELECT ARRAY[
+  'app_owner'
+]::text[] AS model_roles \gset
+
+-- Converge: a membership between two roles of this model that the model does
+-- not declare (an earlier model's, or one granted by hand) is revoked, so
+-- that re-applying leaves exactly the memberships below. From PostgreSQL 16 a
+-- membership may have been granted by several grantors: each grant is
+-- revoked GRANTED BY its own grantor.
+SELECT format('REVOKE %I FROM %I', g.rolname, m.rolname)
+    || CASE WHEN :'membership_options'
+      THEN format(' GRANTED BY %I', pg_get_userbyid(a.grantor)) ELSE '' END
+  FROM pg_auth_members a
+  JOIN pg_roles g ON g.oid = a.roleid
+  JOIN pg_roles m ON m.oid = a.member
+  WHERE ARRAY[g.rolname, m.rolname]::text[] <@ :'model_roles'::text[]
+    AND format('%s in %s', m.rolname, g.rolname) <> ALL (ARRAY[
+    ]::text[])
+  ORDER BY 1 \gexec
+
 \if :membership_options
 \else
 \endif
+
+-- NOTE: roles that the model no longer declares are not dropped, and keep
+-- their memberships, objects and privileges: dropping a role can destroy
+-- data, so do it by hand (REASSIGN OWNED, DROP OWNED, DROP ROLE).
 
 COMMIT;
 SQL
