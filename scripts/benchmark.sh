@@ -47,12 +47,13 @@ work="$(mktemp -d /tmp/initdb-gen-benchmark.XXXXXX)"
 chown postgres "$work"
 trap 'rm -rf "$work"' EXIT
 
-# usage: stats < NUMBERS
+# usage: stats [DECIMALS] < NUMBERS
 # Prints "median M  min A  max B  (n=N)" of one number per line.
 stats() {
-	sort -g | awk '{ v[NR] = $1 } END {
+	sort -g | awk -v d="${1:-3}" '{ v[NR] = $1 } END {
 		m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-		printf "median %.3f  min %.3f  max %.3f  (n=%d)\n", m, v[1], v[NR], NR
+		f = "%." d "f"
+		printf "median " f "  min " f "  max " f "  (n=%d)\n", m, v[1], v[NR], NR
 	}'
 }
 
@@ -175,14 +176,16 @@ init_benchmark() {
 }
 
 # usage: measure COMMAND ...
-# Runs COMMAND under /usr/bin/time; prints "SECONDS PEAK_KB" and keeps its
-# output in $work/out.
+# Runs COMMAND under /usr/bin/time; prints "WALL_SECONDS PEAK_KB CPU_SECONDS"
+# and keeps its output in $work/out. CPU time (user + system) hardly depends
+# on what else the machine runs; wall time does.
 measure() {
 	local begin end
 	begin="$EPOCHREALTIME"
-	/usr/bin/time -f '%M' -o "$work/rss" "$@" >"$work/out"
+	/usr/bin/time -f '%M %U %S' -o "$work/usage" "$@" >"$work/out"
 	end="$EPOCHREALTIME"
-	printf '%s %s\n' "$(bc -l <<<"$end - $begin")" "$(<"$work/rss")"
+	awk -v wall="$(bc -l <<<"$end - $begin")" '{ printf "%.3f %s %.2f\n", wall, $1, $2 + $3 }' \
+		"$work/usage"
 }
 
 generator_benchmark() {
@@ -199,33 +202,44 @@ generator_benchmark() {
 	for _ in $(seq "$repetitions"); do
 		measure .build/release/initdb-gen --check >>"$work/check"
 	done
-	printf '%-26s %s  peak RSS %s KB\n' 'initdb-gen --check kivoll' \
-		"$(awk '{ print $1 }' "$work/check" | stats)" "$(awk '{ print $2 }' "$work/check" | sort -n | tail -1)"
+	printf 'initdb-gen --check, kivoll\n'
+	printf '  process wall    %s\n' "$(awk '{ print $1 }' "$work/check" | stats)"
+	printf '  process CPU     %s\n' "$(awk '{ print $3 }' "$work/check" | stats)"
+	printf '  peak RSS KB     %s\n' "$(awk '{ print $2 }' "$work/check" | stats 0)"
+
+	# The benchmark program's whole process: load the templates, render once.
+	: >"$work/once"
+	for _ in $(seq "$repetitions"); do
+		measure "$bench" kivoll >>"$work/once"
+	done
+	printf 'initdb-gen-bench kivoll, one rendering\n'
+	printf '  process wall    %s\n' "$(awk '{ print $1 }' "$work/once" | stats)"
 
 	# Rendering alone, in one process: the first rendering is not counted.
 	"$bench" kivoll "$((repetitions * 20 + 1))" | tail -n +2 | awk '{ print $5 }' >"$work/kivoll"
-	printf '%-26s %s\n' 'render kivoll, in process' "$(stats <"$work/kivoll")"
+	printf 'render kivoll in process, warm (first rendering not counted)\n'
+	printf '  seconds         %s\n' "$(stats 4 <"$work/kivoll")"
 
 	for scale in $scales; do
 		: >"$work/scale"
 		for _ in $(seq "$repetitions"); do
 			measure "$bench" synthetic "$scale" >>"$work/scale"
 		done
-		printf '%-26s %s  in process %s s  peak RSS %s KB  output %s bytes in %s files\n' \
-			"synthetic $scale dbs $((scale * 3)) roles" \
-			"$(awk '{ print $1 }' "$work/scale" | stats)" \
-			"$(awk '{ print $5 }' "$work/out")" \
-			"$(awk '{ print $2 }' "$work/scale" | sort -n | tail -1)" \
+		printf 'synthetic %s databases, %s roles: %s bytes in %s files\n' \
+			"$scale" "$((scale * 3))" \
 			"$(awk '{ print $6 }' "$work/out")" "$(awk '{ print $7 }' "$work/out")"
+		printf '  process wall    %s\n' "$(awk '{ print $1 }' "$work/scale" | stats)"
+		printf '  process CPU     %s\n' "$(awk '{ print $3 }' "$work/scale" | stats)"
+		printf '  peak RSS KB     %s\n' "$(awk '{ print $2 }' "$work/scale" | stats 0)"
 	done
 }
 
 build_benchmark() {
 	printf '\n== clean swift build -c release (once; all products)\n'
 	local scratch="$work/build"
-	local seconds peak
-	read -r seconds peak < <(measure swift build -c release --scratch-path "$scratch")
-	printf 'seconds %.1f  peak RSS %s KB\n' "$seconds" "$peak"
+	local seconds peak cpu
+	read -r seconds peak cpu < <(measure swift build -c release --scratch-path "$scratch")
+	printf 'wall %.1f s  CPU %.1f s  peak RSS %s KB\n' "$seconds" "$cpu" "$peak"
 	rm -rf "$scratch"
 }
 
