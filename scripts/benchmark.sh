@@ -5,8 +5,8 @@
 # benchmark to rerun by hand, not a test: it asserts nothing.
 #
 # usage: scripts/benchmark.sh [--majors "15 18"] [--repetitions N]
-#          [--scales "100 1000 10000"] [--skip-init] [--skip-generator]
-#          [--skip-build]
+#          [--scales "100 1000 10000"] [--also NAME=FOLDER ...]
+#          [--skip-init] [--skip-generator] [--skip-build]
 #
 # The init phase is the image's first start (Sources/InitDBVerify/Resources/
 # first-start.sh) from "temporary server up" to "last init file done", for:
@@ -15,7 +15,8 @@
 #              group, as the hand-written scripts it replaces
 #   floor      scripts/benchmark/floor: one session creating the same roles
 #              and databases one by one, with no grants
-# The three run alternately, each repetition on a fresh cluster. A separate,
+#   NAME       any init folder given with --also, to compare alternatives
+# They run alternately, each repetition on a fresh cluster. A separate,
 # untimed run under strace counts the processes and psql sessions each
 # starts. Run as root (servers run as the OS user postgres) after
 # scripts/install-postgres.sh; other load on the machine shows in the spread.
@@ -30,11 +31,13 @@ scales='100 1000 10000'
 run_init=1
 run_generator=1
 run_build=1
+also=()
 while [ "$#" -gt 0 ]; do
 	case "$1" in
 		--majors) majors="$2"; shift 2 ;;
 		--repetitions) repetitions="$2"; shift 2 ;;
 		--scales) scales="$2"; shift 2 ;;
+		--also) also+=("$2"); shift 2 ;;
 		--skip-init) run_init=0; shift ;;
 		--skip-generator) run_generator=0; shift ;;
 		--skip-build) run_build=0; shift ;;
@@ -145,7 +148,11 @@ init_benchmark() {
 		[naive]="$repository/scripts/benchmark/naive"
 		[floor]="$repository/scripts/benchmark/floor"
 	)
-	local variants=(generated naive floor)
+	local variants=(generated naive floor) extra
+	for extra in "${also[@]}"; do
+		folders[${extra%%=*}]="$(realpath "${extra#*=}")"
+		variants+=("${extra%%=*}")
+	done
 	local major bin variant
 	for major in $majors; do
 		bin="$(bin_folder "$major")"
