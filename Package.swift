@@ -6,6 +6,7 @@ let package = Package(
   name: "initdb-gen",
   products: [
     .executable(name: "initdb-gen", targets: ["InitDBGen"]),
+    .executable(name: "initdb-gen-bench", targets: ["InitDBBench"]),
     .library(name: "InitDBCore", targets: ["InitDBCore"]),
   ],
   targets: [
@@ -16,7 +17,8 @@ let package = Package(
       name: "InitDBCore",
       path: ".",
       exclude: [
-        "README.md", "Sources/InitDBGen", "Sources/InitDBVerify", "Tests", "local", "scripts",
+        "BENCHMARKS.md", "README.md", "Sources/InitDBBench", "Sources/InitDBGen",
+        "Sources/InitDBVerify", "Tests", "local", "scripts",
       ],
       sources: ["Sources/InitDBCore"],
       resources: [.copy("Templates")]
@@ -30,6 +32,12 @@ let package = Package(
     .executableTarget(
       name: "InitDBGen",
       dependencies: ["InitDBCore", "InitDBVerify"]
+    ),
+    // Renders models of any size for scripts/benchmark.sh, as a program of its own so
+    // that it stays out of initdb-gen's --help.
+    .executableTarget(
+      name: "InitDBBench",
+      dependencies: ["InitDBCore"]
     ),
     .testTarget(
       name: "InitDBCoreTests",

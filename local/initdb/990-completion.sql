@@ -16,7 +16,7 @@
 
 \set QUIET on
 \set ECHO errors
-\set fingerprint 'sha256:750cc863bf2cdb18f62aaf30e10b7d9fd63aa648139e72902c41e23e253ea548'
+\set fingerprint 'sha256:1ae99ce25324a1f9046f44a9aec5d6d110d1a0e698edd541ff5f66fe58453c11'
 
 -- Only the superuser reads the record: the schema grants nothing to PUBLIC.
 BEGIN;

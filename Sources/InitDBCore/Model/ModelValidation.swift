@@ -14,9 +14,16 @@ extension PermissionModel {
     try validatePasswordVariables()
     try validateServices()
 
+    let groups = groupsByRole
     for database in databases {
-      try validateGrants(of: database)
+      try validateGrants(of: database, groups: groups)
     }
+  }
+
+  /// The roles each role is a direct member of, by role name: looked up once per
+  /// membership and grant, which a linear search would make quadratic in large models.
+  private var groupsByRole: [String: [String]] {
+    Dictionary(roles.map { ($0.name, $0.memberOf) }, uniquingKeysWith: { first, _ in first })
   }
 
   private func validateNames() throws {
@@ -66,6 +73,7 @@ extension PermissionModel {
 
   /// Follows memberships depth first; meeting a role already on the path is a cycle.
   private func validateMembershipsHaveNoCycle() throws {
+    let groups = groupsByRole
     var finished: Set<String> = []
 
     func visit(_ name: String, path: [String]) throws {
@@ -74,7 +82,7 @@ extension PermissionModel {
       }
       guard !finished.contains(name) else { return }
 
-      for group in role(named: name)?.memberOf ?? [] {
+      for group in groups[name] ?? [] {
         try visit(group, path: path + [name])
       }
       finished.insert(name)
@@ -114,7 +122,7 @@ extension PermissionModel {
     }
   }
 
-  private func validateGrants(of database: Database) throws {
+  private func validateGrants(of database: Database, groups: [String: [String]]) throws {
     if let name = firstDuplicate(database.grants.map(\.role)) {
       throw InitDBError.conflictingAccess(
         database: database.name,
@@ -131,7 +139,9 @@ extension PermissionModel {
           reason: "the owner has every privilege already; remove its grant"
         )
       }
-      if grant.profile == .migrator, !memberships(of: grant.role).contains(database.owner) {
+      if grant.profile == .migrator,
+        !isMember(grant.role, of: database.owner, groups: groups)
+      {
         throw InitDBError.migratorNotMember(
           role: grant.role,
           database: database.name,
@@ -139,6 +149,19 @@ extension PermissionModel {
         )
       }
     }
+  }
+
+  /// Whether `role` belongs to `group`, directly or through other roles.
+  private func isMember(_ role: String, of group: String, groups: [String: [String]]) -> Bool {
+    var found: Set<String> = []
+    var pending = groups[role] ?? []
+
+    while let next = pending.popLast() {
+      if next == group { return true }
+      guard found.insert(next).inserted else { continue }
+      pending += groups[next] ?? []
+    }
+    return false
   }
 
   private func firstDuplicate(_ names: [String]) -> String? {

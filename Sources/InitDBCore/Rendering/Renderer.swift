@@ -11,6 +11,12 @@ public struct Renderer: Sendable {
   /// Where the model came from, named in every file's header.
   public let source: ModelSource
 
+  /// The most psql sessions that create databases side by side on a first start.
+  ///
+  /// Sessions overlap their waits for the disk; more than a few gain little on small
+  /// machines and take connections from a server that allows 100 by default.
+  public static let maximumCreatingSessions = 4
+
   /// Makes a renderer.
   public init(library: TemplateLibrary, source: ModelSource) {
     self.library = library
@@ -38,7 +44,10 @@ public struct Renderer: Sendable {
       )
     )
 
-    for (index, database) in model.databases.sorted(by: { $0.name < $1.name }).enumerated() {
+    let databases = model.databases.sorted { $0.name < $1.name }
+    files += try creatingFiles(databases, numbering: numbering, context: context)
+
+    for (index, database) in databases.enumerated() {
       let name = "\(numbering.database(at: index))-\(database.name).sql"
       let values = try context.database(database, fileName: name)
       files.append(
@@ -75,5 +84,49 @@ public struct Renderer: Sendable {
       fingerprint: InitFingerprint.of(files)
     )
     return RenderedFile(name: name, content: try library.render("completion.sql.template", values))
+  }
+
+  /// The files that create the databases in concurrent sessions, dealt out in name order,
+  /// and the file that waits for them; none for a model without databases.
+  private func creatingFiles(
+    _ databases: [Database],
+    numbering: FileNumbering,
+    context: RenderingContext
+  ) throws -> [RenderedFile] {
+    guard !databases.isEmpty else { return [] }
+    let sessionCount = min(databases.count, Self.maximumCreatingSessions)
+    let sessions = (0..<sessionCount).map { session in
+      (
+        name: "\(numbering.creating(at: session))-create-databases.sh",
+        databases: databases.indices.filter { $0 % sessionCount == session }.map { databases[$0] }
+      )
+    }
+    let createdName = "\(numbering.created)-databases-created.sh"
+    var files: [RenderedFile] = []
+
+    for session in sessions {
+      let values = try context.creating(
+        session.databases,
+        fileName: session.name,
+        collector: createdName
+      )
+      files.append(
+        RenderedFile(
+          name: session.name,
+          content: try library.render("create-databases.sh.template", values),
+          isExecutable: true
+        )
+      )
+    }
+
+    let values = context.created(sessions, fileName: createdName)
+    files.append(
+      RenderedFile(
+        name: createdName,
+        content: try library.render("databases-created.sh.template", values),
+        isExecutable: true
+      )
+    )
+    return files
   }
 }

@@ -78,12 +78,7 @@ struct RenderingContext {
 
     var databaseValues = try named(database.name)
     databaseValues["summary"] = .text(database.summary)
-    databaseValues["createStatement"] = .text(
-      try SQLQuoting.literal(
-        "CREATE DATABASE \(try SQLQuoting.identifier(database.name)) "
-          + "OWNER \(try SQLQuoting.identifier(database.owner))"
-      )
-    )
+    databaseValues["createStatement"] = .text(try createStatement(database))
 
     values["database"] = .object(databaseValues)
     values["owner"] = .object(try named(database.owner))
@@ -122,6 +117,64 @@ struct RenderingContext {
     values["otherRoles"] = wrapped(others, terminator: ";")
     values["migratorLiterals"] = .text(
       try migrators.map(SQLQuoting.literal).joined(separator: ", ")
+    )
+  }
+
+  /// The values of a file that creates databases in one background session, which the
+  /// file named `collector` waits for.
+  func creating(_ databases: [Database], fileName: String, collector: String) throws
+    -> TemplateValue
+  {
+    var values = common(fileName: fileName, comment: "#")
+
+    values["collector"] = .text(collector)
+    values["about"] = comment(
+      "\(fileName): starts creating these databases of the \(model.name) model in the "
+        + "background: \(databases.map(\.name).joined(separator: ", ")).",
+      marker: "#"
+    )
+    values["databases"] = .list(
+      try databases.map { database in
+        var databaseValues = try named(database.name)
+        databaseValues["about"] = comment(
+          "\(database.name): \(database.summary). Created only when it does not exist "
+            + "yet, so that re-applying this file keeps the data.",
+          marker: "--"
+        )
+        databaseValues["createStatement"] = .text(try createStatement(database))
+        return .object(databaseValues)
+      }
+    )
+    return .object(values)
+  }
+
+  /// The values of the file that waits for the creating sessions.
+  func created(_ sessions: [(name: String, databases: [Database])], fileName: String)
+    -> TemplateValue
+  {
+    var values = common(fileName: fileName, comment: "#")
+
+    values["about"] = comment(
+      "\(fileName): waits for the sessions that create the databases of the "
+        + "\(model.name) model, and stops the init when any of them failed.",
+      marker: "#"
+    )
+    values["sessions"] = .list(
+      sessions.map { session in
+        .object([
+          "file": .text(session.name),
+          "databaseNames": .text(session.databases.map(\.name).joined(separator: " ")),
+        ])
+      }
+    )
+    return .object(values)
+  }
+
+  /// The literal of `CREATE DATABASE name OWNER owner`, for psql's `\gexec`.
+  private func createStatement(_ database: Database) throws -> String {
+    try SQLQuoting.literal(
+      "CREATE DATABASE \(try SQLQuoting.identifier(database.name)) "
+        + "OWNER \(try SQLQuoting.identifier(database.owner))"
     )
   }
 

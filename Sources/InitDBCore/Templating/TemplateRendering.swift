@@ -92,7 +92,9 @@ struct TemplateRenderer {
     if path == "." {
       return scopes[scopes.count - 1]
     }
-    let names = path.split(separator: ".").map(String.init)
+    // Most names have no dot: skip splitting them, which large models feel.
+    let names =
+      path.utf8.contains(UInt8(ascii: ".")) ? path.split(separator: ".").map(String.init) : [path]
 
     for scope in scopes.reversed() {
       guard case .object(let values) = scope, let first = values[names[0]] else { continue }

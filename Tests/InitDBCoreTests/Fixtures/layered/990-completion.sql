@@ -17,7 +17,7 @@
 
 \set QUIET on
 \set ECHO errors
-\set fingerprint 'sha256:a2635f1d84b8e6f4329df2626715de0d461653825d7fb193f58974d39d62771e'
+\set fingerprint 'sha256:944ebf5f169bf40a34d09b25c7936cc1cae1737db9c0365321c149634bc5a7f4'
 
 -- Only the superuser reads the record: the schema grants nothing to PUBLIC.
 BEGIN;

@@ -17,7 +17,7 @@
 
 \set QUIET on
 \set ECHO errors
-\set fingerprint 'sha256:45e7153c817b09ab9330df1b3120f4cef999dc1d6d90f178c937c481850fc104'
+\set fingerprint 'sha256:c3fdf2b825ec09862a8124a480211bb26cd0deff0257a575f6104888a8479142'
 
 -- Only the superuser reads the record: the schema grants nothing to PUBLIC.
 BEGIN;

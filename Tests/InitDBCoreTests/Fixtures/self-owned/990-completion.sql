@@ -18,7 +18,7 @@
 
 \set QUIET on
 \set ECHO errors
-\set fingerprint 'sha256:d1d63f92bd09cd040467b49a61ad17ae62bfaf17691cd92bcbf510190a3ffbe5'
+\set fingerprint 'sha256:b001fa552aefde29aad6744f2b364286880cf62df4ce9b97b43eb9d808a61474'
 
 -- Only the superuser reads the record: the schema grants nothing to PUBLIC.
 BEGIN;
