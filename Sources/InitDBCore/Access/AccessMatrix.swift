@@ -105,13 +105,13 @@ public struct AccessMatrix: Sendable {
     onObjectsOf creator: String,
     in database: Database
   ) -> Set<String> {
-    guard database.ownerSide.contains(creator) else { return [] }
-
-    if creator != database.owner, grantee == database.owner {
-      return Self.allTablePrivileges
-    }
-    let profile = database.grants.first { $0.role == grantee }?.profile
-    return Set(profile?.tablePrivileges ?? [])
+    privileges(
+      of: grantee,
+      onObjectsOf: creator,
+      in: database,
+      all: Self.allTablePrivileges,
+      profile: \.tablePrivileges
+    )
   }
 
   /// The privileges a grantee gets on the sequences that `creator` makes.
@@ -120,15 +120,36 @@ public struct AccessMatrix: Sendable {
     onObjectsOf creator: String,
     in database: Database
   ) -> Set<String> {
+    privileges(
+      of: grantee,
+      onObjectsOf: creator,
+      in: database,
+      all: Self.allSequencePrivileges,
+      profile: \.sequencePrivileges
+    )
+  }
+
+  /// The owner gets `all` on what a migrator makes as itself; every other grantee
+  /// gets what its profile gives on what the owner side makes.
+  private func privileges(
+    of grantee: String,
+    onObjectsOf creator: String,
+    in database: Database,
+    all: Set<String>,
+    profile privileges: KeyPath<AccessProfile, [String]>
+  ) -> Set<String> {
     guard database.ownerSide.contains(creator) else { return [] }
 
     if creator != database.owner, grantee == database.owner {
-      return ["USAGE", "SELECT", "UPDATE"]
+      return all
     }
     let profile = database.grants.first { $0.role == grantee }?.profile
-    return Set(profile?.sequencePrivileges ?? [])
+    return Set(profile?[keyPath: privileges] ?? [])
   }
 
   /// What `GRANT ALL ON TABLES` gives, as far as the matrix checks it.
   static let allTablePrivileges: Set<String> = ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE"]
+
+  /// What `GRANT ALL ON SEQUENCES` gives.
+  static let allSequencePrivileges: Set<String> = ["USAGE", "SELECT", "UPDATE"]
 }
