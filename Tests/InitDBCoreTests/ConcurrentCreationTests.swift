@@ -11,6 +11,29 @@ import Testing
 struct ConcurrentCreationTests {
   private let initFolder = GoldenFiles.repositoryRoot.appendingPathComponent("local/initdb")
 
+  /// The sessions' folder has a predictable name: one that another user made first
+  /// (or a link planted there) must stop the init instead of receiving its files.
+  @Test(arguments: ["020-create-databases.sh", "090-databases-created.sh"])
+  func aStateFolderOfAnotherUserIsRefused(file: String) throws {
+    let script = """
+      state="/tmp/initdb-gen-kivoll.$$"
+      mkdir "$state" && chown nobody "$state"
+      status=0
+      . "$1" || status=$?
+      rm -rf "$state"
+      exit "$status"
+      """
+    let result = try ProcessRunner.run(
+      "bash",
+      ["-c", script, "bash", initFolder.appendingPathComponent(file).path],
+      environment: ["PATH": "/usr/bin:/bin", "TMPDIR": "/tmp"]
+    )
+
+    #expect(result.status == 1)
+    #expect(result.errorOutput.contains("\(file): /tmp/initdb-gen-kivoll."))
+    #expect(result.errorOutput.contains("is not a private folder of this user"))
+  }
+
   @Test(arguments: [true, false])
   func everyFailedSessionIsNamedWithItsErrors(executed: Bool) throws {
     guard PostgresServer.available(), let binaries = PostgresServer.newest else { return }

@@ -16,7 +16,7 @@
 
 \set QUIET on
 \set ECHO errors
-\set fingerprint 'sha256:1ae99ce25324a1f9046f44a9aec5d6d110d1a0e698edd541ff5f66fe58453c11'
+\set fingerprint 'sha256:78036d4e627e39a89a24c23e27ca06b8b30a3678e632bb6b1fbc3ef704a925c0'
 
 -- Only the superuser reads the record: the schema grants nothing to PUBLIC.
 BEGIN;

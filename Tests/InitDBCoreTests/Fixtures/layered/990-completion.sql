@@ -17,7 +17,7 @@
 
 \set QUIET on
 \set ECHO errors
-\set fingerprint 'sha256:944ebf5f169bf40a34d09b25c7936cc1cae1737db9c0365321c149634bc5a7f4'
+\set fingerprint 'sha256:67cb58527555b5147d8b88f3c804ee1a22c7306916c6bc116ecf4c05b6ae9ec3'
 
 -- Only the superuser reads the record: the schema grants nothing to PUBLIC.
 BEGIN;

@@ -27,7 +27,16 @@
   # and this very shell when it is sourced.
   if [ "${BASH_SOURCE[0]}" = "$0" ]; then runner="$PPID"; else runner="$$"; fi
   state="${TMPDIR:-/tmp}/initdb-gen-minimal.$runner"
-  mkdir -p "$state"
+
+  # The name is predictable, so the folder must be this user's own and
+  # private: a folder or link that someone else put there first could
+  # redirect the files written below.
+  mkdir -m 700 "$state" 2>/dev/null || true
+  if [ -L "$state" ] || [ ! -d "$state" ] || [ ! -O "$state" ]; then
+    printf >&2 'error: %s: %s is not a private folder of this user\n' \
+      '020-create-databases.sh' "$state"
+    exit 1
+  fi
   session="$state/020-create-databases.sh"
   rm -f "$session.status" "$session.pid"
 

@@ -17,7 +17,7 @@
 
 \set QUIET on
 \set ECHO errors
-\set fingerprint 'sha256:c3fdf2b825ec09862a8124a480211bb26cd0deff0257a575f6104888a8479142'
+\set fingerprint 'sha256:1a4ae1096091e59e7261096ad93601bed143588c8773fb29a57a6a96db4db9c8'
 
 -- Only the superuser reads the record: the schema grants nothing to PUBLIC.
 BEGIN;

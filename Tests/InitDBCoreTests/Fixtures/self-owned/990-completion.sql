@@ -18,7 +18,7 @@
 
 \set QUIET on
 \set ECHO errors
-\set fingerprint 'sha256:b001fa552aefde29aad6744f2b364286880cf62df4ce9b97b43eb9d808a61474'
+\set fingerprint 'sha256:6aaf0ecb1bcda60c033dd6bcc13eac00321c8f1e87d08c8aaebac4114ababe0c'
 
 -- Only the superuser reads the record: the schema grants nothing to PUBLIC.
 BEGIN;
