@@ -16,7 +16,7 @@
 
 \set QUIET on
 \set ECHO errors
-\set fingerprint 'sha256:78036d4e627e39a89a24c23e27ca06b8b30a3678e632bb6b1fbc3ef704a925c0'
+\set fingerprint 'sha256:435950343f3c6dc41a99850deb445edbaadd111a47b91b3b3d25fdfc4142fb39'
 
 -- Only the superuser reads the record: the schema grants nothing to PUBLIC.
 BEGIN;

@@ -41,6 +41,8 @@
   rm -f "$session.status" "$session.pid"
 
   # Connect as the image's own scripts do: as POSTGRES_USER to POSTGRES_DB.
+  # Outside the image (re-applying to a running server) libpq's PGHOST,
+  # PGPORT, PGUSER and PGPASSWORD apply as usual.
   psql_command=(psql -v ON_ERROR_STOP=1 --no-password --no-psqlrc)
   if [ -n "${POSTGRES_USER:-}" ]; then
     psql_command+=(--username "$POSTGRES_USER")

@@ -17,7 +17,7 @@
 
 \set QUIET on
 \set ECHO errors
-\set fingerprint 'sha256:67cb58527555b5147d8b88f3c804ee1a22c7306916c6bc116ecf4c05b6ae9ec3'
+\set fingerprint 'sha256:ffd71d9e66cbbb895f0bb64df5d77d34f9cc3bcc8a69ce45c82a01b4c4663b2f'
 
 -- Only the superuser reads the record: the schema grants nothing to PUBLIC.
 BEGIN;

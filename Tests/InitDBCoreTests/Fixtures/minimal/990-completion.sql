@@ -17,7 +17,7 @@
 
 \set QUIET on
 \set ECHO errors
-\set fingerprint 'sha256:1a4ae1096091e59e7261096ad93601bed143588c8773fb29a57a6a96db4db9c8'
+\set fingerprint 'sha256:e0061fda9cf7612d3a127083420a364e4f6955896ce0a3883e241bca75c6b091'
 
 -- Only the superuser reads the record: the schema grants nothing to PUBLIC.
 BEGIN;

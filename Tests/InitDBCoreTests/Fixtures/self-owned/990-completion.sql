@@ -18,7 +18,7 @@
 
 \set QUIET on
 \set ECHO errors
-\set fingerprint 'sha256:6aaf0ecb1bcda60c033dd6bcc13eac00321c8f1e87d08c8aaebac4114ababe0c'
+\set fingerprint 'sha256:ee8b8cd3d3d326e12dd87ffe3526bae4b398dc6201a7cb184902d99e8168dd8b'
 
 -- Only the superuser reads the record: the schema grants nothing to PUBLIC.
 BEGIN;
